@@ -1,0 +1,1 @@
+//! Test support: fixed keys, certificates, chains and a fixed clock. Not published.

@@ -1,0 +1,1 @@
+//! Chain building and validation: Status and RootCAType of a certificate at a given instant.

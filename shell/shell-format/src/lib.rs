@@ -1,0 +1,1 @@
+//! Format-List, Format-Table and error rendering in the Windows PowerShell 5.1 layout.

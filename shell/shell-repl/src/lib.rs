@@ -1,0 +1,1 @@
+//! The certsh binary: command line, REPL and the system clock.

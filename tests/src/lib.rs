@@ -1,0 +1,1 @@
+//! End-to-end scripts through the engine (see tests/).
