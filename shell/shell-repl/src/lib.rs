@@ -7,4 +7,5 @@
 //! end-to-end and pseudo-terminal tests live in `tests/`.
 
 pub mod cli;
+pub mod complete;
 pub mod env;
