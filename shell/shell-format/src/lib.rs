@@ -1,1 +1,42 @@
 //! Format-List, Format-Table and error rendering in the Windows PowerShell 5.1 layout.
+//!
+//! This crate turns already-prepared display text into the exact lines PowerShell 5.1
+//! prints (spec/shell-language.md §7 and §8.3):
+//!
+//! - [`render_list`] / [`list_entry_lines`]: Format-List, label padding, ` : `, word wrap
+//!   (§7.5, §7.7);
+//! - [`render_table`] / [`table_lines`]: Format-Table, widths, fitting, `...`, hidden
+//!   columns, `-AutoSize`, `-HideTableHeaders`, `-Wrap` (§7.6);
+//! - [`render_grouped_table`]: the grouped table of §7.3;
+//! - [`render_error`] / [`render_parse_errors`]: the NormalView error block (§8.3);
+//! - [`word_wrap`], [`display_width`], [`line_column`]: the measurements behind them.
+//!
+//! Every line is right-trimmed (deviation D2); text is measured in display cells with
+//! `unicode-width` (D13); the blank-line framing is one switch, [`Framing`] (D1).
+//!
+//! What it does not do: it knows nothing of the engine's values, types or views. Choosing
+//! the shape (§7.2), turning values into text (§7.4), picking properties and views, sorting
+//! rows and deciding alignments from value types belong to the caller (`shell-cmdlets`),
+//! which hands this crate labels, cell texts and alignment hints. It never reads the
+//! terminal: the width is always a parameter (§7.10). It does not colour.
+//!
+//! Tests: unit tests at the bottom of each module; snapshot tests of the spec's worked
+//! examples in `tests/main.rs` (snapshots in `tests/snapshots/`).
+
+mod error;
+mod framing;
+mod list;
+mod table;
+mod text;
+
+pub use error::{
+    CategoryInfo, ErrorPosition, ErrorView, MAX_PARSE_ERRORS, Origin, ParseErrorView,
+    TOO_MANY_PARSE_ERRORS, line_column, position_message, render_error, render_parse_errors,
+};
+pub use framing::{DEFAULT_FRAMING, Framing};
+pub use list::{ListEntry, list_entry_lines, render_list, render_out_of_band_entry};
+pub use table::{
+    Align, Cell, Table, TableColumn, TableGroup, TableOptions, render_grouped_table, render_table,
+    table_lines,
+};
+pub use text::{display_width, word_wrap};
