@@ -105,6 +105,41 @@ impl SubjectName {
     }
 }
 
+impl TryFrom<&cert_model::DistinguishedName> for SubjectName {
+    type Error = NameError;
+
+    /// The name in DER encoding order (a `-SubjectName` string parsed by `cert-model` is kept
+    /// in display order and encoded reversed, as Windows does).
+    ///
+    /// # Errors
+    /// [`NameError::MultiValued`] for an RDN joined with `+`, [`NameError::Unsupported`] for
+    /// an attribute outside C, ST, L, O, OU, CN.
+    fn try_from(name: &cert_model::DistinguishedName) -> Result<SubjectName, NameError> {
+        use cert_model::AttributeType;
+        let mut attributes = Vec::new();
+        for rdn in name.encoded_order() {
+            let [attribute] = rdn.0.as_slice() else {
+                return Err(NameError::MultiValued);
+            };
+            let kind = match &attribute.kind {
+                AttributeType::CommonName => NameAttribute::CommonName,
+                AttributeType::OrganizationalUnit => NameAttribute::OrganizationalUnit,
+                AttributeType::Organization => NameAttribute::Organization,
+                AttributeType::Locality => NameAttribute::Locality,
+                AttributeType::State => NameAttribute::State,
+                AttributeType::Country => NameAttribute::Country,
+                other => {
+                    return Err(NameError::Unsupported {
+                        keyword: other.keyword(),
+                    });
+                }
+            };
+            attributes.push((kind, attribute.value.clone()));
+        }
+        Ok(SubjectName { attributes })
+    }
+}
+
 /// A subject name that cannot be encoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NameError {
@@ -114,10 +149,55 @@ pub enum NameError {
         /// The repeated attribute's keyword.
         keyword: &'static str,
     },
+    /// An RDN holds several attributes joined with `+`.
+    #[error("multi-valued name components (joined with '+') are not supported")]
+    MultiValued,
+    /// An attribute type New-ExchangeCertificate does not accept (spec B-14).
+    #[error("the attribute {keyword} is not supported in a subject name")]
+    Unsupported {
+        /// The attribute's keyword.
+        keyword: String,
+    },
     /// The country is not a PrintableString.
     #[error("the country '{value}' is not a printable string")]
     BadCountry {
         /// The rejected value.
         value: String,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn b14_typed_subject_is_encoded_in_reverse_display_order() {
+        let typed: cert_model::DistinguishedName =
+            "c=us,o=contoso corp, cn=popserver.fourthcoffee.com"
+                .parse()
+                .unwrap();
+        let subject = SubjectName::try_from(&typed).unwrap();
+        assert_eq!(
+            subject.attributes(),
+            &[
+                (
+                    NameAttribute::CommonName,
+                    "popserver.fourthcoffee.com".to_string()
+                ),
+                (NameAttribute::Organization, "contoso corp".to_string()),
+                (NameAttribute::Country, "us".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn b14_other_attributes_are_refused() {
+        let typed: cert_model::DistinguishedName = "CN=x, E=a@b.c".parse().unwrap();
+        assert_eq!(
+            SubjectName::try_from(&typed),
+            Err(NameError::Unsupported {
+                keyword: "E".to_string()
+            })
+        );
+    }
 }
