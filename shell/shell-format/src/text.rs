@@ -141,6 +141,13 @@ fn split_words(line: &str) -> Vec<&str> {
     words
 }
 
+/// Compares two strings ordinally ignoring case (deviation D7), for the sorted layouts.
+pub(crate) fn compare_ignore_case(left: &str, right: &str) -> std::cmp::Ordering {
+    left.chars()
+        .flat_map(char::to_uppercase)
+        .cmp(right.chars().flat_map(char::to_uppercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -715,3 +715,139 @@ Variable reference is not valid. ':' was not followed by a valid variable name c
         ");
     }
 }
+
+mod layouts {
+    use super::*;
+
+    fn enable_exchange_certificate() -> HelpPage {
+        let thumbprint = SyntaxParameter {
+            name: "Thumbprint".into(),
+            type_name: "String".into(),
+            position: Some(0),
+            mandatory: true,
+            ..SyntaxParameter::default()
+        };
+        let services = SyntaxParameter {
+            name: "Services".into(),
+            type_name: "AllowedServices".into(),
+            mandatory: true,
+            ..SyntaxParameter::default()
+        };
+        let force = SyntaxParameter {
+            name: "Force".into(),
+            switch: true,
+            ..Default::default()
+        };
+        let parameters = vec![thumbprint, services, force];
+        HelpPage {
+            name: "Enable-ExchangeCertificate".into(),
+            synopsis: "Assigns services to an installed certificate.".into(),
+            syntax: vec![syntax_line("Enable-ExchangeCertificate", &parameters, true)],
+            description: "The Enable-ExchangeCertificate cmdlet enables a certificate for \
+                          SMTP, POP, IMAP, UM or IIS. Enabling a certificate for a service \
+                          replaces the certificate that service used before."
+                .into(),
+            parameters: parameters
+                .into_iter()
+                .map(|parameter| HelpParameter {
+                    description: format!("The {} of the certificate.", parameter.name),
+                    pipeline_input: if parameter.name == "Thumbprint" {
+                        "True (ByPropertyName)".into()
+                    } else {
+                        String::new()
+                    },
+                    parameter,
+                    ..HelpParameter::default()
+                })
+                .collect(),
+            examples: vec![HelpExample {
+                script: "Get-ExchangeCertificate -DomainName pop.contoso.com | \
+                         Enable-ExchangeCertificate -Services POP,IMAP"
+                    .into(),
+                summary: "Enable the POP server's certificate for POP3 and IMAP4.".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn s82_get_help_examples() {
+        let lines = render_help(&enable_exchange_certificate(), HelpView::Examples, 80);
+        insta::assert_snapshot!("s82_get_help_examples", show(&lines));
+    }
+
+    #[test]
+    fn s7_9_get_help_default_view() {
+        let lines = render_help(&enable_exchange_certificate(), HelpView::Default, 80);
+        insta::assert_snapshot!("s7_9_get_help_default_view", show(&lines));
+    }
+
+    #[test]
+    fn s7_9_get_help_full_view() {
+        let lines = render_help(&enable_exchange_certificate(), HelpView::Full, 80);
+        insta::assert_snapshot!("s7_9_get_help_full_view", show(&lines));
+    }
+
+    #[test]
+    fn s7_9_help_section_wraps_at_width_minus_four() {
+        let lines = help_section("description", "one two three four five six", 20);
+        insta::assert_snapshot!(show(&lines), @r"
+        DESCRIPTION
+            one two three
+            four five six
+        ·
+        [EOF]
+        ");
+    }
+
+    #[test]
+    fn s83_get_command_table() {
+        let row = |command_type: &str, name: &str| CommandRow {
+            command_type: command_type.into(),
+            name: name.into(),
+            version: String::new(),
+            source: "certsh.Exchange".into(),
+        };
+        let rows = vec![
+            row("Cmdlet", "Remove-ExchangeCertificate"),
+            row("Cmdlet", "Enable-ExchangeCertificate"),
+            row("Cmdlet", "get-ExchangeCertificate"),
+            row("Alias", "fl -> Format-List"),
+        ];
+        let at_80 = render_command_table(&rows, 80, Framing::WindowsPowerShell);
+        let at_120 = render_command_table(&rows, 120, Framing::WindowsPowerShell);
+        insta::assert_snapshot!(
+            "s83_get_command_table",
+            format!("{}\n{}", show(&at_80), show(&at_120))
+        );
+    }
+
+    #[test]
+    fn s84_get_member_table() {
+        let property = |name: &str, ty: &str| MemberRow {
+            name: name.into(),
+            member_type: "Property".into(),
+            definition: format!("{ty} {name} {{get;}}"),
+        };
+        let group = MemberGroup {
+            type_name: "Microsoft.Exchange.Data.Directory.SystemConfiguration.ExchangeCertificate"
+                .into(),
+            members: vec![
+                property("Thumbprint", "string"),
+                property("CertificateDomains", "string[]"),
+                property("NotAfter", "datetime"),
+                property("HasPrivateKey", "bool"),
+                MemberRow {
+                    name: "accessRules".into(),
+                    member_type: "Property".into(),
+                    definition: "Object[] AccessRules {get;}".into(),
+                },
+                property(
+                    "AVeryLongPropertyNameThatPushesTheDefinitionColumnOffTheScreenEdge",
+                    "string",
+                ),
+            ],
+        };
+        let lines = render_member_table(&[group], 80, Framing::WindowsPowerShell);
+        insta::assert_snapshot!("s84_get_member_table", show(&lines));
+    }
+}
