@@ -333,6 +333,15 @@ fn trim_to_fit(widths: &mut [usize], width: usize) {
     }
 }
 
+/// How many columns of `table` the fitting rules hide at `width` (§7.6), for the
+/// `WARNING: N columns do not fit into the display and were removed.` line of `-AutoSize`.
+pub fn hidden_column_count(table: &Table, width: usize) -> usize {
+    column_widths(table, width)
+        .iter()
+        .filter(|&&w| w == 0)
+        .count()
+}
+
 /// One group of a grouped table: its header (`   Label: value`) and its rows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableGroup {

@@ -141,6 +141,15 @@ fn split_words(line: &str) -> Vec<&str> {
     words
 }
 
+/// A scalar printed on its own (§7.2 rule 3): its text split at newlines, each line
+/// right-trimmed (D2), with no blank-line framing.
+pub fn scalar_lines(text: &str) -> Vec<String> {
+    split_newlines(text)
+        .into_iter()
+        .map(|line| line.trim_end().to_string())
+        .collect()
+}
+
 /// Compares two strings ordinally ignoring case (deviation D7), for the sorted layouts.
 pub(crate) fn compare_ignore_case(left: &str, right: &str) -> std::cmp::Ordering {
     left.chars()

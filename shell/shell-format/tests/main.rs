@@ -851,3 +851,115 @@ mod layouts {
         insta::assert_snapshot!("s84_get_member_table", show(&lines));
     }
 }
+
+/// Inputs a user can produce (any width, any span, tabs, CR LF, wide characters) never make
+/// the renderers panic, and every line they produce is right-trimmed (D2).
+mod robustness {
+    use super::*;
+
+    fn assert_trimmed(lines: &[String]) {
+        for line in lines {
+            assert_eq!(line.trim_end(), line, "untrimmed line {line:?}");
+        }
+    }
+
+    #[test]
+    fn d2_lists_and_tables_at_every_width() {
+        let entry = ListEntry::new()
+            .item(
+                "Name",
+                "日本語 text\twith tab and a_very_long_word_without_any_break_at_all",
+            )
+            .item("", "")
+            .item("Wide日本", "x\r\ny\rz\n");
+        let columns = vec![
+            TableColumn::new("A").width(5),
+            TableColumn::new("Bee日本"),
+            TableColumn::new("C").align(Align::Right),
+        ];
+        let rows = vec![
+            vec![
+                Cell::new("日本語日本語"),
+                Cell::numeric("12345"),
+                Cell::new("multi\nline"),
+            ],
+            vec![Cell::new("")],
+        ];
+        for width in 0..=40 {
+            assert_trimmed(&render_list(
+                std::slice::from_ref(&entry),
+                width,
+                DEFAULT_FRAMING,
+            ));
+            for options in [
+                TableOptions::default(),
+                TableOptions {
+                    auto_size: true,
+                    hide_headers: true,
+                    wrap: true,
+                },
+                TableOptions {
+                    wrap: true,
+                    ..TableOptions::default()
+                },
+            ] {
+                let table = Table {
+                    columns: columns.clone(),
+                    rows: rows.clone(),
+                    options,
+                };
+                let lines = render_table(&table, width, DEFAULT_FRAMING);
+                assert_trimmed(&lines);
+                if width >= 10 {
+                    assert!(lines.iter().all(|l| display_width(l) <= width), "{lines:?}");
+                }
+                assert!(hidden_column_count(&table, width) <= 3);
+            }
+        }
+    }
+
+    #[test]
+    fn s8_3_every_span_of_an_awkward_source() {
+        let long = "x".repeat(100);
+        let source = format!("a\tb\r\n日本 {long}\tq\r\n\n  \rend  ");
+        for start in 0..=source.len() + 2 {
+            for end in (start.saturating_sub(3))..=source.len() + 2 {
+                let position = ErrorPosition {
+                    origin: &Origin::Line,
+                    source: &source,
+                    span: start..end,
+                };
+                let lines = position_message(&position);
+                assert_eq!(lines.len(), 3);
+                assert!(lines[2].starts_with("+ ") && lines[2].ends_with('~'));
+                assert!(lines[1].chars().count() <= 2 + 4 + 69 + 4, "{lines:?}");
+                assert_trimmed(&lines);
+            }
+        }
+    }
+
+    #[test]
+    fn s7_2_scalar_lines_are_trimmed_without_framing() {
+        assert_eq!(scalar_lines("True"), vec!["True"]);
+        assert_eq!(scalar_lines("a  \r\nb"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn s7_6_hidden_column_count_for_the_autosize_warning() {
+        let columns = ["Thumbprint", "Subject", "Services"]
+            .map(TableColumn::new)
+            .to_vec();
+        let rows = vec![vec![
+            Cell::new(TP1),
+            Cell::new("CN=popserver.fourthcoffee.com"),
+            Cell::new("POP"),
+        ]];
+        let table = Table {
+            columns,
+            rows,
+            options: TableOptions::default(),
+        };
+        assert_eq!(hidden_column_count(&table, 60), 1);
+        assert_eq!(hidden_column_count(&table, 80), 0);
+    }
+}
