@@ -13,6 +13,22 @@
 //! - [`render_error`] / [`render_parse_errors`]: the NormalView error block (§8.3);
 //! - [`word_wrap`], [`display_width`], [`line_column`]: the measurements behind them.
 //!
+//! ```
+//! use shell_format::{Cell, DEFAULT_FRAMING, ListEntry, Table, TableColumn, render_list, render_table};
+//!
+//! let table = Table {
+//!     columns: vec![TableColumn::new("Name"), TableColumn::new("HasPrivateKey")],
+//!     rows: vec![vec![Cell::new("server1"), Cell::numeric("True")]],
+//!     options: Default::default(),
+//! };
+//! let lines = render_table(&table, 80, DEFAULT_FRAMING);
+//! assert_eq!(lines, ["", "Name    HasPrivateKey", "----    -------------", "server1          True", "", ""]);
+//!
+//! let entry = ListEntry::new().item("Status", "Valid").item("Services", "POP");
+//! let lines = render_list(&[entry], 80, DEFAULT_FRAMING);
+//! assert_eq!(lines, ["", "", "Status   : Valid", "Services : POP", "", "", ""]);
+//! ```
+//!
 //! Every line is right-trimmed (deviation D2); text is measured in display cells with
 //! `unicode-width` (D13); the blank-line framing is one switch, [`Framing`] (D1).
 //!

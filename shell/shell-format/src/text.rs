@@ -3,9 +3,10 @@
 
 use unicode_width::UnicodeWidthChar;
 
-/// The number of display cells `ch` takes; control characters take none.
+/// The number of display cells `ch` takes. Control characters (a tab inside a value) count
+/// as one cell, as PowerShell's `DisplayCells.Length` counts them.
 pub(crate) fn char_width(ch: char) -> usize {
-    ch.width().unwrap_or(0)
+    ch.width().unwrap_or(1)
 }
 
 /// The number of display cells `text` takes (D13: cells, not characters or UTF-16 units).
@@ -181,6 +182,11 @@ mod tests {
     fn s7_7_wide_characters_are_measured_in_cells() {
         assert_eq!(display_width("日本"), 4);
         assert_eq!(word_wrap("日本 語", 4), vec!["日本", " 語"]);
+    }
+
+    #[test]
+    fn d13_control_characters_take_one_cell() {
+        assert_eq!(display_width("a\tb"), 3);
     }
 
     #[test]
