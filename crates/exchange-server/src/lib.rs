@@ -1,1 +1,66 @@
-//! The Exchange server: configuration and the rules of New/Get/Import/Enable/Export/Remove-ExchangeCertificate.
+//! The Exchange server: configuration and the rules of New-, Get-, Import-, Enable-, Export- and
+//! Remove-ExchangeCertificate (spec/cmdlets.md §1.1, §1.7, §3), POP3/IMAP4 settings,
+//! receive/send connectors and the server object, over one `cert-store` database.
+//!
+//! What it does: resolves names and parameters of New-ExchangeCertificate, creates self-signed
+//! certificates and PKCS #10 requests, completes requests with the CA's answer, imports PFX
+//! files, applies the side effects of enabling services, exports PFX and request files, and
+//! removes certificates; every operation is one store transaction, so a failed operation
+//! changes nothing. `Services`, `Status` and `RootCAType` are computed when read, at the `now`
+//! the caller passes.
+//!
+//! What it does not do: print, prompt, read the clock or draw randomness directly (keys and
+//! serials come through `cert-generation`'s traits, questions through a callback), or know
+//! anything about the shell.
+//!
+//! Tests: unit tests at the bottom of each module; operation tests against a temporary store
+//! in `tests/main.rs`.
+
+#![warn(missing_docs)]
+
+mod certificate_view;
+mod domain_name;
+mod error;
+mod generate;
+mod import_data;
+mod model;
+mod names;
+mod operations;
+mod request_file;
+mod roles;
+mod services;
+mod setup;
+mod store_error;
+mod warning;
+
+pub use certificate_view::ExchangeCertificate;
+pub use domain_name::{domain_matches, is_valid_domain_name, is_valid_host_name};
+pub use error::{
+    ConfigureServerError, EnableCertificateError, ExportCertificateError, GetCertificateError,
+    ImportCertificateError, NewCertificateError, RemoveCertificateError, UnusableReason,
+};
+pub use generate::Generators;
+pub use import_data::{ImportData, decode_import_data};
+pub use model::{
+    AccessRule, Connector, ConnectorKind, Event, EventType, LoginType, NETWORK_SERVICE,
+    PersonalEntry, Protocol, ProtocolSettings, RequestEntry, ServerConfig, ServerState,
+    TrustedRoot,
+};
+pub use names::{
+    CloneSource, DEFAULT_FRIENDLY_NAME, HostNames, NameInputs, NameWarning, ResolvedNames,
+    resolve_names, subject_for_generation,
+};
+pub use operations::{
+    ExportOptions, ExportedCertificate, NewCertificateOptions, NewCertificateOutcome,
+    ReplaceSmtpAnswer, WriteRequestFile, enable_certificate, export_certificate,
+    import_certificate, matches_any_domain, new_certificate, remove_certificate, unusable_reason,
+};
+pub use request_file::{RequestEncoding, encode_request, request_base64, request_pem};
+pub use roles::{ParseRoleError, ServerRole, roles_support};
+pub use services::{ServiceFacts, ServiceState, derive_services};
+pub use setup::{
+    EXCHANGE_2007_SP1_VERSION, OS_CA_BUNDLE, SetupOptions, empty_server, setup_server,
+    third_party_roots,
+};
+pub use store_error::StoreFailure;
+pub use warning::{OperationWarning, ReplaceSmtpCertificate};
