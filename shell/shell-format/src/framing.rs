@@ -18,12 +18,12 @@ pub const DEFAULT_FRAMING: Framing = Framing::WindowsPowerShell;
 
 impl Framing {
     /// Blank lines before a table (header or first row).
-    pub(crate) fn table_leading(self) -> usize {
+    pub fn table_leading(self) -> usize {
         1
     }
 
     /// Blank lines after the last row of a table.
-    pub(crate) fn table_trailing(self) -> usize {
+    pub fn table_trailing(self) -> usize {
         match self {
             Framing::WindowsPowerShell => 2,
             Framing::PowerShell7 => 1,
@@ -31,7 +31,7 @@ impl Framing {
     }
 
     /// Blank lines before the first list entry.
-    pub(crate) fn list_leading(self) -> usize {
+    pub fn list_leading(self) -> usize {
         match self {
             Framing::WindowsPowerShell => 2,
             Framing::PowerShell7 => 1,
@@ -39,7 +39,7 @@ impl Framing {
     }
 
     /// Blank lines after the blank line that follows the last list entry.
-    pub(crate) fn list_trailing(self) -> usize {
+    pub fn list_trailing(self) -> usize {
         match self {
             Framing::WindowsPowerShell => 2,
             Framing::PowerShell7 => 0,

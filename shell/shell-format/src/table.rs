@@ -21,6 +21,7 @@ pub struct TableColumn {
     /// The header label, as declared (never the typed spelling).
     pub label: String,
     /// A view's fixed width in display cells; `None` sizes the column from its content.
+    /// `Some(0)` hides the column (what [`resolve_columns`] gives a column that did not fit).
     pub width: Option<usize>,
     /// A view's alignment; `None` takes the first row's [`Cell::align_hint`], else left.
     pub align: Option<Align>,
@@ -261,10 +262,7 @@ fn column_widths(table: &Table, width: usize) -> Vec<usize> {
     } else if any_unsized {
         spread_spare_width(columns, width)
     } else {
-        columns
-            .iter()
-            .map(|c| c.width.unwrap_or(1).max(1))
-            .collect()
+        columns.iter().map(|c| c.width.unwrap_or(1)).collect()
     };
     trim_to_fit(&mut widths, width);
     widths
@@ -292,10 +290,7 @@ fn content_width(table: &Table, k: usize) -> usize {
 /// handed out one cell at a time, left to right, round-robin (PowerShell's
 /// `ColumnWidthManager.AssignColumnWidths`).
 fn spread_spare_width(columns: &[TableColumn], width: usize) -> Vec<usize> {
-    let mut widths: Vec<usize> = columns
-        .iter()
-        .map(|c| c.width.unwrap_or(1).max(1))
-        .collect();
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.width.unwrap_or(1)).collect();
     let unsized_columns: Vec<usize> = (0..columns.len())
         .filter(|&k| columns[k].width.is_none())
         .collect();
@@ -331,6 +326,25 @@ fn trim_to_fit(widths: &mut [usize], width: usize) {
         };
         widths[last] = widths[last].saturating_sub(excess);
     }
+}
+
+/// The columns of `table` with the width (0 = hidden) and alignment this block resolves to
+/// at `width`: every column fixed, so later blocks built with these columns (and
+/// `hide_headers`) continue the same table with the same geometry, as Out-Default keeps a
+/// table's columns for every later object of a session (§7.2).
+pub fn resolve_columns(table: &Table, width: usize) -> Vec<TableColumn> {
+    let aligns = column_aligns(table);
+    let widths = column_widths(table, width);
+    table
+        .columns
+        .iter()
+        .zip(widths.into_iter().zip(aligns))
+        .map(|(column, (width, align))| TableColumn {
+            label: column.label.clone(),
+            width: Some(width),
+            align: Some(align),
+        })
+        .collect()
 }
 
 /// How many columns of `table` the fitting rules hide at `width` (§7.6), for the

@@ -963,3 +963,80 @@ mod robustness {
         assert_eq!(hidden_column_count(&table, 80), 0);
     }
 }
+
+/// Out-Default continues one table over several statements (§7.2): the first block's
+/// resolved columns give later blocks the same geometry.
+mod continuation {
+    use super::*;
+
+    #[test]
+    fn s7_2_resolved_columns_keep_the_geometry_of_the_first_block() {
+        let columns = vec![
+            TableColumn::new("Thumbprint").width(41),
+            TableColumn::new("Services").width(10),
+            TableColumn::new("Subject"),
+        ];
+        let first = Table {
+            columns,
+            rows: vec![vec![Cell::new(TP1), Cell::new(".P..."), Cell::new("CN=a")]],
+            options: TableOptions::default(),
+        };
+        let resolved = resolve_columns(&first, 80);
+        let widths: Vec<Option<usize>> = resolved.iter().map(|c| c.width).collect();
+        assert_eq!(widths, [Some(41), Some(10), Some(27)]);
+        let later = Table {
+            columns: resolved,
+            rows: vec![vec![
+                Cell::new(TP2),
+                Cell::new("....S"),
+                Cell::new("C=us, O=contoso corp, CN=popserver.fourthcoffee.com"),
+            ]],
+            options: TableOptions {
+                hide_headers: true,
+                ..TableOptions::default()
+            },
+        };
+        let mut lines = table_lines(&first, 80);
+        lines.extend(table_lines(&later, 80));
+        insta::assert_snapshot!(show(&lines), @r"
+        Thumbprint                                Services   Subject
+        ----------                                --------   -------
+        257C327A164ED8A6FCDAFCA7789D29B60369DCA7  .P...      CN=a
+        C0D0B9213B6A5B7DD0F5CF76C2A9F3DE8EBC4FC4  ....S      C=us, O=contoso corp, CN...
+        [EOF]
+        ");
+    }
+
+    #[test]
+    fn s7_6_hidden_columns_stay_hidden() {
+        let columns = ["Thumbprint", "Subject", "Services"]
+            .map(TableColumn::new)
+            .to_vec();
+        let first = Table {
+            columns,
+            rows: vec![vec![
+                Cell::new(TP1),
+                Cell::new("CN=popserver.fourthcoffee.com"),
+                Cell::new("POP"),
+            ]],
+            options: TableOptions::default(),
+        };
+        let resolved = resolve_columns(&first, 60);
+        assert_eq!(resolved[2].width, Some(0));
+        let later = Table {
+            columns: resolved,
+            rows: vec![vec![Cell::new(TP2), Cell::new("CN=x"), Cell::new("SMTP")]],
+            options: TableOptions {
+                hide_headers: true,
+                ..TableOptions::default()
+            },
+        };
+        assert_eq!(table_lines(&later, 60), [format!("{TP2} CN=x")]);
+    }
+
+    #[test]
+    fn d1_framing_counts_are_public() {
+        assert_eq!(DEFAULT_FRAMING.table_trailing(), 2);
+        assert_eq!(Framing::PowerShell7.list_leading(), 1);
+    }
+}
