@@ -82,6 +82,7 @@ struct Entry {
     cert: Certificate,
     der_digest: [u8; 32],
     key_digest: [u8; 32],
+    self_issued: bool,
     anchor: Option<RootCaType>,
 }
 
@@ -90,6 +91,7 @@ impl Entry {
         Entry {
             der_digest: sha256(cert.der()),
             key_digest: sha256(cert.public_key().spki_der()),
+            self_issued: cert.is_self_issued(),
             cert,
             anchor,
         }
@@ -389,10 +391,12 @@ fn could_issue(subject: &Certificate, issuer: &Certificate) -> bool {
         || (!subject.issuer().is_empty() && subject.issuer().matches(issuer.subject()))
 }
 
-/// Candidate order: anchors first, then issuers whose SKI equals the subject's AKI, then
-/// those without identifiers, then those whose identifiers disagree. Key identifiers only
-/// order the search; the signature decides.
-fn candidate_rank(subject: &Certificate, entry: &Entry) -> (bool, u8) {
+/// Candidate order: anchors first; then pool certificates that are not self-issued (a
+/// self-issued pool certificate only leads on through another certificate with the same
+/// name, which could have been taken directly); then by key identifiers: SKI equal to the
+/// subject's AKI, identifiers absent, identifiers that disagree. Key identifiers only order
+/// the search; the signature decides.
+fn candidate_rank(subject: &Certificate, entry: &Entry) -> (bool, bool, u8) {
     let key_match = match (
         subject.extensions().authority_key_id(),
         entry.cert.extensions().subject_key_id(),
@@ -401,7 +405,7 @@ fn candidate_rank(subject: &Certificate, entry: &Entry) -> (bool, u8) {
         (Some(_), Some(_)) => 2,
         _ => 1,
     };
-    (entry.anchor.is_none(), key_match)
+    (entry.anchor.is_none(), entry.self_issued, key_match)
 }
 
 impl<'a> Search<'a> {
@@ -425,6 +429,7 @@ impl<'a> Search<'a> {
             .entries
             .iter()
             .filter(|entry| could_issue(current.cert, &entry.cert))
+            .filter(|entry| !path.iter().any(|node| node.der_digest == entry.der_digest))
             .collect();
         candidates.sort_by_key(|entry| candidate_rank(current.cert, entry));
         if candidates.is_empty() {
@@ -454,9 +459,6 @@ impl<'a> Search<'a> {
                     path,
                 );
                 return None;
-            }
-            if path.iter().any(|node| node.der_digest == entry.der_digest) {
-                continue;
             }
             if entry.anchor.is_none() && path.len() > budget.max_intermediates {
                 self.record(
