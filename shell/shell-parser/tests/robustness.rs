@@ -1,0 +1,146 @@
+//! Never panic on any input; parse in roughly linear time.
+
+use std::time::Instant;
+
+const LONG_SCRIPT: &str = r#"<#
+.SYNOPSIS
+  Exercise most of the grammar.
+#>
+[CmdletBinding()]
+param([Parameter(Mandatory)][string]$Domain, [int]$Size = 2kb)
+function Show-Cert([string]$Tp) {
+    begin { $n = 0 } process { $n++ } end { "done $n" }
+}
+$certs = @(Get-ExchangeCertificate | Where-Object { $_.Services -match 'POP' -and !$_.IsSelfSigned })
+foreach ($c in $certs) {
+    if ($c.NotAfter -lt (Get-Date).AddDays(-30)) { Write-Warning "old: $($c.Thumbprint)" }
+    elseif ($c.Status -eq "Valid") { $c | fl Thumbprint, Services > "C:\out $Domain.txt" 2>&1 }
+    else { continue }
+}
+$h = [ordered]@{ Name = 'x'; 'Key two' = @(1, 2, 3); Nested = @{ a = { param($q) $q * 2 } } }
+switch -wildcard ($Domain) { '*.com' { 'dot com'; break } default { "other: ${Domain}" } }
+for ($i = 0; $i -lt 10; $i += 2) { [math]::Max($i, 3) -f '{0}' }
+do { $i-- } until ($i -le 0)
+try { New-ExchangeCertificate -DomainName $Domain, "b.$Domain" -Services:SMTP,POP -KeySize $Size `
+      -Force:$true } catch [System.Exception] { throw } finally { exit 3 }
+$s = @"
+Here $Domain `t $(1..3 -join ',')
+"@
+Write-Output 0x10 1kb 2048bits cert$(1+1).req a#b -- -x 'It''s' @h
+"#;
+
+#[test]
+fn s211_truncated_prefixes_never_panic() {
+    let mut boundaries: Vec<usize> = LONG_SCRIPT.char_indices().map(|(i, _)| i).collect();
+    boundaries.push(LONG_SCRIPT.len());
+    for end in boundaries {
+        let prefix = &LONG_SCRIPT[..end];
+        let _ = shell_parser::parse(prefix);
+        let suffix = &LONG_SCRIPT[end..];
+        let _ = shell_parser::parse(suffix);
+    }
+    assert!(
+        shell_parser::parse(LONG_SCRIPT).is_ok(),
+        "{:?}",
+        shell_parser::parse(LONG_SCRIPT)
+    );
+}
+
+#[test]
+fn s211_odd_inputs_never_panic() {
+    let inputs = [
+        "",
+        "`",
+        "$",
+        "@",
+        "${",
+        "$(",
+        "@(",
+        "@{",
+        "[",
+        "[]",
+        "[int",
+        "-",
+        "--",
+        "'",
+        "\"",
+        "<#",
+        "#",
+        "|",
+        "||",
+        "&",
+        "&&",
+        ",",
+        ";",
+        ")",
+        "}",
+        "]",
+        "$x.",
+        "$x[",
+        "$x::",
+        "1..",
+        "-not",
+        "@'",
+        "@\"",
+        "@\"\n",
+        "function",
+        "function F(",
+        "param(",
+        "switch",
+        "for (",
+        "do {}",
+        "\u{FEFF}Get-X",
+        "Get-X \u{2014}",
+        "$x = ",
+        "$\u{e9}t\u{e9} = 1",
+        "\u{201C}smart\u{201D}",
+        "\u{2018}single\u{2019}",
+        "\r\n\r",
+        "if (1) {} else",
+        ":lbl",
+        ":lbl while",
+        "$x++ ++",
+    ];
+    for input in inputs {
+        let _ = shell_parser::parse(input);
+    }
+}
+
+#[test]
+fn s211_deep_nesting_is_an_error_not_a_crash() {
+    // Run on a thread with a small stack to prove the depth limit keeps the stack bounded.
+    let handle = std::thread::Builder::new()
+        .stack_size(2 * 1024 * 1024)
+        .spawn(|| {
+            for open in ["(", "$(", "@(", "{", "@{a=", "!", "-not ", ",", "[int]"] {
+                let deep = open.repeat(5000);
+                assert!(shell_parser::parse(&deep).is_err());
+            }
+            let nested = format!("{}1{}", "(".repeat(50), ")".repeat(50));
+            assert!(shell_parser::parse(&nested).is_ok());
+        })
+        .unwrap();
+    handle.join().unwrap();
+}
+
+#[test]
+fn perf_one_megabyte_parses_quickly() {
+    let mut big = String::new();
+    while big.len() < 1_000_000 {
+        big.push_str(
+            LONG_SCRIPT
+                .split_once("function")
+                .map_or("", |(_, rest)| rest),
+        );
+        big.push('\n');
+        big.insert_str(big.len() - 1, "");
+    }
+    let big = format!("function{big}");
+    let started = Instant::now();
+    let result = shell_parser::parse(&big);
+    let elapsed = started.elapsed();
+    assert!(result.is_ok(), "{:?}", result.err());
+    // Debug builds are several times slower than release; the bound is generous on purpose.
+    assert!(elapsed.as_secs_f64() < 5.0, "1 MB took {elapsed:?}");
+    eprintln!("parsed {} bytes in {elapsed:?}", big.len());
+}
