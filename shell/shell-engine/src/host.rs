@@ -1,0 +1,165 @@
+//! The host: where output, errors and prompts go (style §4).
+
+use std::collections::VecDeque;
+
+use crate::error::ErrorRecord;
+use crate::value::Value;
+
+/// The outside world of a session: the console in the REPL, a recorder in tests.
+pub trait Host: std::any::Any {
+    /// Output of one top-level statement (Out-Default is the host owner's job).
+    fn write_output(&mut self, values: &[Value]);
+    /// An error record to display.
+    fn write_error(&mut self, record: &ErrorRecord);
+    /// `Write-Host` text and "What if:" lines.
+    fn write_host(&mut self, text: &str, newline: bool);
+    /// A warning (`WARNING: ` is added by the host).
+    fn write_warning(&mut self, text: &str);
+    /// A verbose message (`VERBOSE: ` is added by the host).
+    fn write_verbose(&mut self, text: &str);
+    /// A debug message (`DEBUG: ` is added by the host).
+    fn write_debug(&mut self, text: &str);
+    /// ShouldProcess confirmation: `Some(answer)`, or `None` when it cannot prompt.
+    fn prompt_confirm(&mut self, caption: &str, message: &str) -> Option<bool>;
+    /// ShouldContinue question: `Some(answer)`, or `None` when it cannot prompt.
+    fn should_continue(&mut self, query: &str, caption: &str) -> Option<bool>;
+    /// Reads a line (`Read-Host`); `None` when there is no input.
+    fn read_line(&mut self, prompt: &str) -> Option<String>;
+    /// Reads a secret (`Read-Host -AsSecureString`); `None` when there is no input.
+    fn read_secure(&mut self, prompt: &str) -> Option<String>;
+    /// The display width in columns.
+    fn width(&self) -> usize;
+}
+
+/// One event recorded by [`ScriptedHost`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    /// Values written by a top-level statement.
+    Output(Vec<Value>),
+    /// An error record.
+    Error(ErrorRecord),
+    /// Host text (newline flag).
+    Host(String, bool),
+    /// A warning.
+    Warning(String),
+    /// A verbose message.
+    Verbose(String),
+    /// A debug message.
+    Debug(String),
+    /// A confirmation or question asked (caption/query, message).
+    Prompt(String, String),
+}
+
+/// A test host: records everything, answers prompts from a queue (empty → `None`,
+/// i.e. behaves as a non-interactive host).
+#[derive(Debug, Clone)]
+pub struct ScriptedHost {
+    /// Everything written, in order.
+    pub events: Vec<HostEvent>,
+    /// Answers for `prompt_confirm` / `should_continue`.
+    pub answers: VecDeque<bool>,
+    /// Lines for `read_line` / `read_secure`.
+    pub lines: VecDeque<String>,
+    /// The width reported.
+    pub width: usize,
+}
+
+impl Default for ScriptedHost {
+    fn default() -> Self {
+        ScriptedHost {
+            events: Vec::new(),
+            answers: VecDeque::new(),
+            lines: VecDeque::new(),
+            width: 80,
+        }
+    }
+}
+
+impl ScriptedHost {
+    /// A host with width 80 and no answers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Every output value, flattened, in order.
+    pub fn outputs(&self) -> Vec<Value> {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                HostEvent::Output(v) => Some(v.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// The string forms of every output value.
+    pub fn output_strings(&self) -> Vec<String> {
+        self.outputs().iter().map(Value::to_string_form).collect()
+    }
+
+    /// Every error record, in order.
+    pub fn errors(&self) -> Vec<ErrorRecord> {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                HostEvent::Error(r) => Some(r.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The host text written (lines joined as written).
+    pub fn host_text(&self) -> String {
+        let mut out = String::new();
+        for e in &self.events {
+            if let HostEvent::Host(t, nl) = e {
+                out.push_str(t);
+                if *nl {
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Host for ScriptedHost {
+    fn write_output(&mut self, values: &[Value]) {
+        self.events.push(HostEvent::Output(values.to_vec()));
+    }
+    fn write_error(&mut self, record: &ErrorRecord) {
+        self.events.push(HostEvent::Error(record.clone()));
+    }
+    fn write_host(&mut self, text: &str, newline: bool) {
+        self.events.push(HostEvent::Host(text.to_string(), newline));
+    }
+    fn write_warning(&mut self, text: &str) {
+        self.events.push(HostEvent::Warning(text.to_string()));
+    }
+    fn write_verbose(&mut self, text: &str) {
+        self.events.push(HostEvent::Verbose(text.to_string()));
+    }
+    fn write_debug(&mut self, text: &str) {
+        self.events.push(HostEvent::Debug(text.to_string()));
+    }
+    fn prompt_confirm(&mut self, caption: &str, message: &str) -> Option<bool> {
+        self.events
+            .push(HostEvent::Prompt(caption.to_string(), message.to_string()));
+        self.answers.pop_front()
+    }
+    fn should_continue(&mut self, query: &str, caption: &str) -> Option<bool> {
+        self.events
+            .push(HostEvent::Prompt(caption.to_string(), query.to_string()));
+        self.answers.pop_front()
+    }
+    fn read_line(&mut self, _prompt: &str) -> Option<String> {
+        self.lines.pop_front()
+    }
+    fn read_secure(&mut self, _prompt: &str) -> Option<String> {
+        self.lines.pop_front()
+    }
+    fn width(&self) -> usize {
+        self.width
+    }
+}
