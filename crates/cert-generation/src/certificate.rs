@@ -289,6 +289,8 @@ pub fn self_signed(
 /// A CA: its certificate and private key, able to issue certificates and sign CRLs.
 pub struct CertificateAuthority {
     certificate_der: Vec<u8>,
+    /// The CA's subjectKeyIdentifier, repeated as the authorityKeyIdentifier of its CRLs.
+    subject_key_id: Option<Vec<u8>>,
     issuer: Issuer<'static, Signer>,
 }
 
@@ -308,11 +310,17 @@ impl CertificateAuthority {
         certificate_der: &[u8],
         key: &PrivateKey,
     ) -> Result<CertificateAuthority, CreateCertificateError> {
+        let certificate = cert_model::Certificate::from_der(certificate_der)
+            .map_err(|_| CreateCertificateError::UnreadableIssuer)?;
         let signer = Signer::new(key).map_err(|_| CreateCertificateError::UnusableKey)?;
         let issuer = Issuer::from_ca_cert_der(&certificate_der.to_vec().into(), signer)
             .map_err(|_| CreateCertificateError::UnreadableIssuer)?;
         Ok(CertificateAuthority {
             certificate_der: certificate_der.to_vec(),
+            subject_key_id: certificate
+                .extensions()
+                .subject_key_id()
+                .map(<[u8]>::to_vec),
             issuer,
         })
     }
@@ -384,9 +392,9 @@ impl CertificateAuthority {
 
     /// Signs a CRL listing `params.revoked`. Returns the DER.
     ///
-    /// The CRL's authority key identifier is the SHA-256-based identifier rcgen gives the CAs it
-    /// makes (the `cert-testkit` CAs); a CA made elsewhere with another SKI method gets a CRL
-    /// whose AKI does not match its SKI.
+    /// The CRL's authorityKeyIdentifier repeats the CA certificate's subjectKeyIdentifier
+    /// (RFC 5280 §5.2.1), whichever method made it; a CA certificate without one gets rcgen's
+    /// SHA-256-based identifier of its key.
     ///
     /// # Errors
     /// [`CreateCertificateError::InvalidValidity`] when nextUpdate is not after thisUpdate,
@@ -407,7 +415,10 @@ impl CertificateAuthority {
                     invalidity_date: None,
                 })
                 .collect(),
-            key_identifier_method: KeyIdMethod::Sha256,
+            key_identifier_method: match &self.subject_key_id {
+                Some(id) => KeyIdMethod::PreSpecified(id.clone()),
+                None => KeyIdMethod::Sha256,
+            },
         };
         let crl = rcgen_params.signed_by(&self.issuer).map_err(encoding)?;
         Ok(crl.der().to_vec())

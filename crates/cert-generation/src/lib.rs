@@ -4,7 +4,7 @@
 //!
 //! What it does: makes RSA keys (aws-lc-rs for 2048 bits and up, the `rsa` crate for 1024
 //! bits) behind [`KeyGenerator`]; draws serials from a [`RandomSource`]; signs self-signed
-//! certificates ([`self_signed`]), requests ([`request`]), issued certificates and CRLs
+//! certificates ([`self_signed`]), requests ([`request()`]), issued certificates and CRLs
 //! ([`CertificateAuthority`]) with SHA-256 RSA; reads and writes PFX files.
 //!
 //! What it does not do: parse certificates or X.500 strings (that is `cert-model`), read the

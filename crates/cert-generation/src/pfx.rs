@@ -106,7 +106,8 @@ pub fn export_pfx(
 /// The contents of a PFX file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pfx {
-    /// The leaf: the certificate paired with the key, else the first certificate.
+    /// The leaf: the certificate the key bag names (local key id), else the one holding the
+    /// key's public key, else the first that is not a CA, else the first.
     pub certificate: Vec<u8>,
     /// The private key, normalised to PKCS #8.
     pub key: Option<PrivateKey>,
@@ -164,17 +165,6 @@ pub fn import_pfx(bytes: &[u8], password: &str) -> Result<Pfx, ImportPfxError> {
         .map(|bag| PrivateKey::from_der(bag.key.as_der()))
         .transpose()
         .map_err(|_| ImportPfxError::UnsupportedKey)?;
-    let key_id = key_bag
-        .and_then(|bag| bag.local_key_id.as_ref())
-        .map(|id| id.0.clone());
-    let leaf_index = key_id
-        .and_then(|id| {
-            archive
-                .certs
-                .iter()
-                .position(|bag| bag.local_key_id.as_deref() == Some(id.as_slice()))
-        })
-        .unwrap_or(0);
     let mut certificates: Vec<Vec<u8>> = archive
         .certs
         .iter()
@@ -183,12 +173,53 @@ pub fn import_pfx(bytes: &[u8], password: &str) -> Result<Pfx, ImportPfxError> {
     if certificates.is_empty() {
         return Err(ImportPfxError::NoCertificate);
     }
+    let key_id = key_bag
+        .and_then(|bag| bag.local_key_id.as_ref())
+        .map(|id| id.0.clone());
+    let by_key_id = key_id.and_then(|id| {
+        archive
+            .certs
+            .iter()
+            .position(|bag| bag.local_key_id.as_deref() == Some(id.as_slice()))
+    });
+    let leaf_index = by_key_id
+        .or_else(|| {
+            key.as_ref()
+                .and_then(|key| position_of_key(&certificates, key))
+        })
+        .or_else(|| position_of_end_entity(&certificates))
+        .unwrap_or(0);
     let certificate = certificates.remove(leaf_index);
     Ok(Pfx {
         certificate,
         key,
         chain: certificates,
         friendly_name: key_bag.and_then(|bag| bag.friendly_name.clone()),
+    })
+}
+
+/// The certificate whose public key is `key`'s.
+fn position_of_key(certificates: &[Vec<u8>], key: &PrivateKey) -> Option<usize> {
+    let public_key = key.public_key_der();
+    certificates.iter().position(|der| {
+        cert_model::Certificate::from_der(der)
+            .is_ok_and(|certificate| certificate.public_key().spki_der() == public_key)
+    })
+}
+
+/// The first certificate that is not a CA (spec §3.3: "the one without the CA key-usage bit is
+/// the leaf").
+fn position_of_end_entity(certificates: &[Vec<u8>]) -> Option<usize> {
+    certificates.iter().position(|der| {
+        cert_model::Certificate::from_der(der).is_ok_and(|certificate| {
+            let extensions = certificate.extensions();
+            !extensions
+                .basic_constraints()
+                .is_some_and(|constraints| constraints.ca)
+                && !extensions
+                    .key_usage()
+                    .is_some_and(|usage| usage.key_cert_sign())
+        })
     })
 }
 

@@ -418,3 +418,93 @@ fn crl_from_test_ca_revokes_in_openssl() {
         &["crl", "-in", "crl.pem", "-noout", "-CAfile", "inter.pem"],
     );
 }
+
+#[test]
+fn crl_authority_key_id_repeats_the_ca_subject_key_id() {
+    let ca = TestCa::new();
+    let crl = cert_model::Crl::from_der(&ca.intermediate_crl(&[])).unwrap();
+    let intermediate = cert_model::Certificate::from_der(ca.intermediate_der()).unwrap();
+    assert!(intermediate.extensions().subject_key_id().is_some());
+    assert_eq!(
+        crl.authority_key_id(),
+        intermediate.extensions().subject_key_id()
+    );
+}
+
+#[test]
+fn openssl_made_ca_issues_and_revokes_through_us() {
+    use cert_generation::{CertificateAuthority, CrlParams, RevokedCertificate};
+    let scratch = Scratch::new();
+    scratch.write("ca.key", key_2048(4).to_pem().as_bytes());
+    openssl_ok(
+        scratch.dir(),
+        &[
+            "req",
+            "-x509",
+            "-new",
+            "-key",
+            "ca.key",
+            "-subj",
+            "/CN=OpenSSL Made CA",
+            "-days",
+            "30",
+            "-outform",
+            "DER",
+            "-out",
+            "ca.der",
+        ],
+    );
+    let ca_der = std::fs::read(scratch.path("ca.der")).unwrap();
+    let ca = CertificateAuthority::new(&ca_der, &key_2048(4)).unwrap();
+    let params = CertificateParams::server(
+        SubjectName::common_name("mail.contoso.com"),
+        vec!["mail.contoso.com".into()],
+        fixed_now(),
+    );
+    let leaf = ca
+        .issue(&params, &key_2048(1), &mut SeededRandom::new(9))
+        .unwrap();
+    let serial = cert_model::Certificate::from_der(&leaf)
+        .unwrap()
+        .serial_bytes()
+        .to_vec();
+    let crl = ca
+        .crl(&CrlParams {
+            this_update: fixed_now(),
+            next_update: fixed_now() + time::Duration::days(7),
+            number: 2,
+            revoked: vec![RevokedCertificate {
+                serial,
+                revoked_at: fixed_now(),
+            }],
+        })
+        .unwrap();
+    let ca_certificate = cert_model::Certificate::from_der(&ca_der).unwrap();
+    let parsed = cert_model::Crl::from_der(&crl).unwrap();
+    assert_eq!(
+        parsed.authority_key_id(),
+        ca_certificate.extensions().subject_key_id()
+    );
+    scratch.write_cert_pem("ca.pem", &ca_der);
+    scratch.write_cert_pem("leaf.pem", &leaf);
+    scratch.write("crl.pem", pem("X509 CRL", &crl).as_bytes());
+    openssl_ok(
+        scratch.dir(),
+        &["verify", "-no_check_time", "-CAfile", "ca.pem", "leaf.pem"],
+    );
+    let run = openssl(
+        scratch.dir(),
+        &[
+            "verify",
+            "-no_check_time",
+            "-crl_check",
+            "-CRLfile",
+            "crl.pem",
+            "-CAfile",
+            "ca.pem",
+            "leaf.pem",
+        ],
+    );
+    assert!(!run.success);
+    assert!(format!("{}{}", run.stdout, run.stderr).contains("certificate revoked"));
+}

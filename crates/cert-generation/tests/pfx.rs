@@ -152,3 +152,32 @@ fn we_read_openssl_empty_password_pfx() {
     let pfx = import_pfx(&bytes, "").unwrap();
     assert_eq!(pfx.certificate, f.leaf);
 }
+
+#[test]
+fn s3_3_certificate_only_pfx_picks_the_non_ca_certificate_as_leaf() {
+    let f = fixture();
+    let scratch = Scratch::new();
+    // The intermediate comes first in the file; the leaf is the one without the CA bit.
+    let mut chain = crate::common::pem("CERTIFICATE", f.ca.intermediate_der());
+    chain.push_str(&crate::common::pem("CERTIFICATE", &f.leaf));
+    scratch.write("chain.pem", chain.as_bytes());
+    openssl_ok(
+        scratch.dir(),
+        &[
+            "pkcs12",
+            "-export",
+            "-nokeys",
+            "-in",
+            "chain.pem",
+            "-passout",
+            "pass:x",
+            "-out",
+            "c.pfx",
+        ],
+    );
+    let bytes = std::fs::read(scratch.path("c.pfx")).expect("openssl wrote the file");
+    let pfx = import_pfx(&bytes, "x").unwrap();
+    assert_eq!(pfx.key, None);
+    assert_eq!(pfx.certificate, f.leaf);
+    assert_eq!(pfx.chain, vec![f.ca.intermediate_der().to_vec()]);
+}
