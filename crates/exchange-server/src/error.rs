@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use cert_model::Thumbprint;
 use thiserror::Error;
 
-use crate::store_error::StoreFailure;
+use cert_store::StoreError;
 
 /// Why New-ExchangeCertificate failed.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -71,9 +71,9 @@ pub enum NewCertificateError {
     /// Applying the services failed.
     #[error(transparent)]
     Enable(#[from] EnableCertificateError),
-    /// The store failed.
+    /// The store failed; the operation changed nothing.
     #[error(transparent)]
-    Store(#[from] StoreFailure),
+    Store(#[from] StoreError),
 }
 
 /// Why Get-ExchangeCertificate failed.
@@ -86,9 +86,9 @@ pub enum GetCertificateError {
         /// The thumbprint asked for.
         thumbprint: Thumbprint,
     },
-    /// The store failed.
+    /// The store failed; the operation changed nothing.
     #[error(transparent)]
-    Store(#[from] StoreFailure),
+    Store(#[from] StoreError),
 }
 
 /// Why Import-ExchangeCertificate failed.
@@ -121,6 +121,12 @@ pub enum ImportCertificateError {
     /// `-FriendlyName` has 64 characters or more.
     #[error("the friendly name is too long; the maximum allowed length is 63 characters")]
     FriendlyNameTooLong,
+    /// The certificate chain ends in a root this server does not trust (spec §4
+    /// `ImportCertificateUntrustedRoot`).
+    #[error(
+        "the certificate chain terminated in a root certification authority which is not trusted by the trust provider; the root certificate must be installed in the computer's trusted root certification authorities store before this certificate can be imported"
+    )]
+    UntrustedRoot,
     /// The file could not be read.
     #[error("the file {path} cannot be read: {reason}")]
     ReadFile {
@@ -129,9 +135,9 @@ pub enum ImportCertificateError {
         /// Why.
         reason: String,
     },
-    /// The store failed.
+    /// The store failed; the operation changed nothing.
     #[error(transparent)]
-    Store(#[from] StoreFailure),
+    Store(#[from] StoreError),
 }
 
 /// Why a certificate is not usable by Exchange (spec §3.4 pre-check 3 reasons).
@@ -185,9 +191,9 @@ pub enum EnableCertificateError {
         "one of the services you've selected (IMAP4, POP3, SMTP, IIS, UM) isn't installed on this server"
     )]
     ServiceNotInstalled,
-    /// The store failed.
+    /// The store failed; the operation changed nothing.
     #[error(transparent)]
-    Store(#[from] StoreFailure),
+    Store(#[from] StoreError),
 }
 
 /// Why Export-ExchangeCertificate failed.
@@ -232,9 +238,9 @@ pub enum ExportCertificateError {
         /// Why.
         reason: String,
     },
-    /// The store failed.
+    /// The store failed; the operation changed nothing.
     #[error(transparent)]
-    Store(#[from] StoreFailure),
+    Store(#[from] StoreError),
 }
 
 /// Why Remove-ExchangeCertificate failed.
@@ -247,9 +253,9 @@ pub enum RemoveCertificateError {
         /// The thumbprint asked for.
         thumbprint: Thumbprint,
     },
-    /// The store failed.
+    /// The store failed; the operation changed nothing.
     #[error(transparent)]
-    Store(#[from] StoreFailure),
+    Store(#[from] StoreError),
 }
 
 /// Why a POP3/IMAP4 settings, connector or server operation failed.
@@ -288,7 +294,28 @@ pub enum ConfigureServerError {
         /// The rejected value.
         url: String,
     },
-    /// The store failed.
+    /// The store failed; the operation changed nothing.
     #[error(transparent)]
-    Store(#[from] StoreFailure),
+    Store(#[from] StoreError),
+}
+
+/// Why the server could not be opened or set up.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum OpenServerError {
+    /// The store could not be opened or read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The server FQDN given for setup is not a DNS name.
+    #[error("'{fqdn}' is not a valid server name; set CERTSH_SERVER to the server's FQDN")]
+    InvalidServerName {
+        /// The rejected name.
+        fqdn: String,
+    },
+    /// The store has no server and no name was given to set one up.
+    #[error("the store has no local server and no server name was given for setup")]
+    NoServer,
+    /// The default certificate could not be made.
+    #[error("setup could not create the default certificate: {0}")]
+    Setup(#[source] NewCertificateError),
 }

@@ -26,18 +26,21 @@ mod import_data;
 mod model;
 mod names;
 mod operations;
+mod persist;
 mod request_file;
 mod roles;
+mod server;
 mod services;
 mod setup;
-mod store_error;
+mod view;
 mod warning;
 
 pub use certificate_view::ExchangeCertificate;
 pub use domain_name::{domain_matches, is_valid_domain_name, is_valid_host_name};
 pub use error::{
     ConfigureServerError, EnableCertificateError, ExportCertificateError, GetCertificateError,
-    ImportCertificateError, NewCertificateError, RemoveCertificateError, UnusableReason,
+    ImportCertificateError, NewCertificateError, OpenServerError, RemoveCertificateError,
+    UnusableReason,
 };
 pub use generate::Generators;
 pub use import_data::{ImportData, decode_import_data};
@@ -57,10 +60,7 @@ pub use operations::{
 };
 pub use request_file::{RequestEncoding, encode_request, request_base64, request_pem};
 pub use roles::{ParseRoleError, ServerRole, roles_support};
+pub use server::{CertificateQuery, ConnectorChanges, ProtocolSettingsChanges, Server};
 pub use services::{ServiceFacts, ServiceState, derive_services};
-pub use setup::{
-    EXCHANGE_2007_SP1_VERSION, OS_CA_BUNDLE, SetupOptions, empty_server, setup_server,
-    third_party_roots,
-};
-pub use store_error::StoreFailure;
+pub use setup::{OS_CA_BUNDLE, SetupOptions, empty_server, setup_server, third_party_roots};
 pub use warning::{OperationWarning, ReplaceSmtpCertificate};

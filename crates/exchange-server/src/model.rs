@@ -26,8 +26,21 @@ pub struct ServerConfig {
     pub internet_web_proxy: Option<String>,
     /// Accepted domains and whether each is authoritative.
     pub accepted_domains: Vec<(String, bool)>,
-    /// Exchange version string `Get-ExchangeServer` shows.
-    pub admin_display_version: String,
+    /// Exchange 2007 RTM compatibility mode (design.md §1; SP1+ when false).
+    pub rtm_mode: bool,
+    /// UM startup mode (`TCP`, `TLS`, `Dual`).
+    pub um_startup_mode: String,
+}
+
+impl ServerConfig {
+    /// `AdminDisplayVersion` as `Get-ExchangeServer` shows it.
+    pub fn admin_display_version(&self) -> &'static str {
+        if self.rtm_mode {
+            "Version 8.0 (Build 685.24)"
+        } else {
+            "Version 8.1 (Build 240.6)"
+        }
+    }
 }
 
 /// The name of the NETWORK SERVICE account in key access rules (spec B-76).

@@ -12,9 +12,6 @@ use crate::model::{
 use crate::operations::{NewCertificateOptions, new_certificate};
 use crate::roles::ServerRole;
 
-/// The version string `Get-ExchangeServer` shows for Exchange 2007 SP1.
-pub const EXCHANGE_2007_SP1_VERSION: &str = "Version 8.1 (Build 240.6)";
-
 /// The operating system's CA bundle, seeded into `AuthRoot` as ThirdParty roots (design.md §3).
 pub const OS_CA_BUNDLE: &str = "/etc/ssl/certs/ca-certificates.crt";
 
@@ -76,7 +73,8 @@ pub fn empty_server(options: &SetupOptions) -> ServerState {
             um_certificate: None,
             internet_web_proxy: None,
             accepted_domains: domain.into_iter().map(|domain| (domain, true)).collect(),
-            admin_display_version: EXCHANGE_2007_SP1_VERSION.to_owned(),
+            rtm_mode: false,
+            um_startup_mode: "TCP".to_owned(),
         },
         personal: Vec::new(),
         requests: Vec::new(),
