@@ -191,6 +191,12 @@ pub enum EnableCertificateError {
         "one of the services you've selected (IMAP4, POP3, SMTP, IIS, UM) isn't installed on this server"
     )]
     ServiceNotInstalled,
+    /// The "replace the default SMTP certificate?" question could not be asked (spec §3.4.1;
+    /// design.md §8.3).
+    #[error(
+        "the question to overwrite the existing default SMTP certificate could not be asked; use -Force to answer it"
+    )]
+    QuestionUnanswered,
     /// The store failed; the operation changed nothing.
     #[error(transparent)]
     Store(#[from] StoreError),

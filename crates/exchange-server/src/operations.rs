@@ -27,8 +27,9 @@ use crate::roles::{ServerRole, roles_support};
 use crate::warning::{OperationWarning, ReplaceSmtpCertificate};
 
 /// Answers the "replace the default SMTP certificate?" question (spec §3.4.1): the shell asks
-/// the host; tests answer directly. `-Force` answers yes without calling it.
-pub type ReplaceSmtpAnswer<'a> = &'a mut dyn FnMut(&ReplaceSmtpCertificate) -> bool;
+/// the host; tests answer directly. `-Force` answers yes without calling it. `None` means the
+/// question could not be asked (no terminal): the operation then fails and changes nothing.
+pub type ReplaceSmtpAnswer<'a> = &'a mut dyn FnMut(&ReplaceSmtpCertificate) -> Option<bool>;
 
 /// Writes a request file: `(path, bytes, overwrite)`; the error text says why it failed.
 pub type WriteRequestFile<'a> = &'a mut dyn FnMut(&PathBuf, &[u8], bool) -> Result<(), String>;
@@ -293,7 +294,7 @@ pub fn enable_certificate(
         }
     }
     if services.contains(Services::SMTP) {
-        replace_internal_transport_certificate(state, thumbprint, not_after, force, answer);
+        replace_internal_transport_certificate(state, thumbprint, not_after, force, answer)?;
     }
     if let Some(entry) = state.personal_mut(thumbprint) {
         if services.contains(Services::SMTP) {
@@ -312,26 +313,26 @@ fn replace_internal_transport_certificate(
     not_after: OffsetDateTime,
     force: bool,
     answer: ReplaceSmtpAnswer<'_>,
-) {
+) -> Result<(), EnableCertificateError> {
     let current = state.config.internal_transport_certificate;
     let current_entry = current.and_then(|current| state.personal(current));
     let replace = match (current, current_entry) {
         (Some(current), _) if current == thumbprint => false,
         (_, None) => true,
-        (Some(current), Some(entry)) => {
-            force
-                || answer(&ReplaceSmtpCertificate {
-                    current,
-                    current_expires: entry.certificate.not_after(),
-                    replacement: thumbprint,
-                    replacement_expires: not_after,
-                })
-        }
+        (Some(_), Some(_)) if force => true,
+        (Some(current), Some(entry)) => answer(&ReplaceSmtpCertificate {
+            current,
+            current_expires: entry.certificate.not_after(),
+            replacement: thumbprint,
+            replacement_expires: not_after,
+        })
+        .ok_or(EnableCertificateError::QuestionUnanswered)?,
         (None, Some(_)) => true,
     };
     if replace {
         state.config.internal_transport_certificate = Some(thumbprint);
     }
+    Ok(())
 }
 
 /// Import-ExchangeCertificate (spec §3.3): completes a pending request with the CA's answer

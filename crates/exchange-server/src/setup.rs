@@ -131,7 +131,7 @@ pub fn setup_server(
             &NewCertificateOptions::default(),
             generators,
             now,
-            &mut |_| true,
+            &mut |_| Some(true),
             &mut |_, _, _| Ok(()),
         )?;
     }

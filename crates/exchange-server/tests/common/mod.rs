@@ -56,7 +56,7 @@ pub(crate) fn new_cert(
         options,
         &mut sources.generators(),
         fixed_now(),
-        &mut |_| answer,
+        &mut |_| Some(answer),
         &mut |path, bytes, overwrite| {
             if path.exists() && !overwrite {
                 return Err("the file exists".to_owned());

@@ -118,7 +118,7 @@ fn s3_4_1_declining_the_smtp_question_keeps_the_default_certificate() {
         fixed_now(),
         &mut |question| {
             asked = Some(question.clone());
-            false
+            Some(false)
         },
         &mut |_, _, _| Ok(()),
     )
@@ -549,7 +549,7 @@ fn b70_b74_enabling_pop_sets_x509_certificate_name() {
         thumbprint,
         Some(Services::POP),
         false,
-        &mut |_| false,
+        &mut |_| Some(false),
     )
     .unwrap();
     assert!(warnings.is_empty());
@@ -588,7 +588,7 @@ fn b75_b76_iis_binds_the_default_site_and_smtp_grants_network_service() {
         thumbprint,
         Some(Services::IIS | Services::SMTP),
         true,
-        &mut |_| false,
+        &mut |_| Some(false),
     )
     .unwrap();
     assert_eq!(state.config.iis_certificate, Some(thumbprint));
@@ -670,7 +670,7 @@ fn s3_4_enabling_a_pending_request_or_unknown_thumbprint_is_not_found() {
             outcome.thumbprint,
             Some(Services::POP),
             false,
-            &mut |_| true
+            &mut |_| Some(true)
         ),
         Err(EnableCertificateError::NotFound {
             thumbprint: outcome.thumbprint
@@ -692,7 +692,7 @@ fn b39_certificates_without_a_key_cannot_be_enabled() {
             thumbprint,
             Some(Services::POP),
             false,
-            &mut |_| true
+            &mut |_| Some(true)
         ),
         Err(EnableCertificateError::NotValidForExchange {
             thumbprint,
@@ -717,7 +717,7 @@ fn s3_4_services_need_installed_roles() {
             thumbprint,
             Some(Services::UM),
             false,
-            &mut |_| true
+            &mut |_| Some(true)
         ),
         Err(EnableCertificateError::ServiceNotInstalled)
     );

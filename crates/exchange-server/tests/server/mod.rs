@@ -37,7 +37,7 @@ fn request(server: &mut Server, sources: &mut Sources, name: &str) -> Thumbprint
             &options,
             &mut sources.generators(),
             fixed_now(),
-            &mut |_| false,
+            &mut |_| Some(false),
         )
         .unwrap()
         .thumbprint
@@ -139,7 +139,7 @@ fn s3_2_unknown_thumbprint_is_not_found_and_domain_filter_matches_wildcards() {
             &options,
             &mut sources.generators(),
             fixed_now(),
-            &mut |_| false,
+            &mut |_| Some(false),
         )
         .unwrap()
         .thumbprint;
@@ -190,7 +190,7 @@ fn b72_request_import_enable_gives_a_valid_pop_certificate() {
             imported.thumbprint(),
             Some(Services::POP),
             false,
-            &mut |_| false,
+            &mut |_| Some(false),
             fixed_now(),
         )
         .unwrap();
@@ -321,7 +321,7 @@ fn s3_failed_operations_leave_the_store_row_for_row_unchanged() {
                 unknown,
                 Some(Services::POP),
                 false,
-                &mut |_| true,
+                &mut |_| Some(true),
                 fixed_now()
             )
             .is_err()
@@ -336,7 +336,9 @@ fn s3_failed_operations_leave_the_store_row_for_row_unchanged() {
     };
     assert!(
         server
-            .new_certificate(&bad, &mut sources.generators(), fixed_now(), &mut |_| true)
+            .new_certificate(&bad, &mut sources.generators(), fixed_now(), &mut |_| Some(
+                true
+            ))
             .is_err()
     );
     let changes = ProtocolSettingsChanges {
@@ -499,4 +501,24 @@ fn s3_open_without_setup_or_with_a_bad_name_fails() {
         )
         .is_err()
     );
+}
+
+#[test]
+fn s3_4_1_an_unanswerable_smtp_question_fails_and_changes_nothing() {
+    let mut sources = Sources::new();
+    let mut server = open(&mut sources);
+    let before = server.state().unwrap();
+    let result = server.new_certificate(
+        &NewCertificateOptions::default(),
+        &mut sources.generators(),
+        fixed_now(),
+        &mut |_| None,
+    );
+    assert_eq!(
+        result,
+        Err(exchange_server::NewCertificateError::Enable(
+            exchange_server::EnableCertificateError::QuestionUnanswered
+        ))
+    );
+    unchanged(&mut server, &before);
 }
