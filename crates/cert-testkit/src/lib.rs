@@ -246,22 +246,51 @@ impl TestCa {
     /// A CRL from the intermediate revoking `serials`, thisUpdate one day before [`fixed_now`],
     /// nextUpdate a week after it.
     pub fn intermediate_crl(&self, serials: &[Vec<u8>]) -> Vec<u8> {
-        let params = CrlParams {
-            this_update: fixed_now() - Duration::days(1),
-            next_update: fixed_now() + Duration::days(7),
-            number: 1,
-            revoked: serials
-                .iter()
-                .map(|serial| RevokedCertificate {
-                    serial: serial.clone(),
-                    revoked_at: fixed_now() - Duration::days(1),
-                })
-                .collect(),
-        };
         self.intermediate
-            .crl(&params)
+            .crl(&crl_params(serials))
             .expect("the test intermediate may sign CRLs")
     }
+
+    /// A CRL from the root revoking `serials` (for example the intermediate's), with the same
+    /// dates as [`TestCa::intermediate_crl`].
+    pub fn root_crl(&self, serials: &[Vec<u8>]) -> Vec<u8> {
+        self.root
+            .crl(&crl_params(serials))
+            .expect("the test root may sign CRLs")
+    }
+}
+
+fn crl_params(serials: &[Vec<u8>]) -> CrlParams {
+    CrlParams {
+        this_update: fixed_now() - Duration::days(1),
+        next_update: fixed_now() + Duration::days(7),
+        number: 1,
+        revoked: serials
+            .iter()
+            .map(|serial| RevokedCertificate {
+                serial: serial.clone(),
+                revoked_at: fixed_now() - Duration::days(1),
+            })
+            .collect(),
+    }
+}
+
+/// A self-signed server certificate as New-ExchangeCertificate makes it: `CN=<common_name>`,
+/// SAN `domains`, valid [`fixed_now`] .. one year later, serial from `SeededRandom::new(seed)`.
+/// Returns the DER.
+pub fn self_signed_server(
+    common_name: &str,
+    domains: &[&str],
+    key: &PrivateKey,
+    seed: u64,
+) -> Vec<u8> {
+    let params = CertificateParams::server(
+        SubjectName::common_name(common_name),
+        domains.iter().map(|domain| domain.to_string()).collect(),
+        fixed_now(),
+    );
+    cert_generation::self_signed(&params, key, &mut SeededRandom::new(seed))
+        .expect("test certificate parameters must be encodable")
 }
 
 impl Default for TestCa {
@@ -326,6 +355,23 @@ mod tests {
         let leaf = ca.issue_server("mail.contoso.com", &["mail.contoso.com"], &key_2048(1));
         assert!(leaf.len() > 500);
         let crl = ca.intermediate_crl(&[vec![0x40, 1, 2]]);
-        assert!(crl.len() > 200);
+        let parsed = cert_model::Crl::from_der(&crl).unwrap();
+        assert_eq!(parsed.revoked().len(), 1);
+        let leaf = cert_model::Certificate::from_der(&leaf).unwrap();
+        let intermediate = cert_model::Certificate::from_der(ca.intermediate_der()).unwrap();
+        assert_eq!(leaf.issuer(), intermediate.subject());
+        let root_crl = cert_model::Crl::from_der(&ca.root_crl(&[])).unwrap();
+        assert!(root_crl.revoked().is_empty());
+    }
+
+    #[test]
+    fn b05_self_signed_server_is_deterministic_and_self_issued() {
+        let names = ["EXCH01", "EXCH01.contoso.com"];
+        let der = self_signed_server("EXCH01", &names, &key_2048(1), 1);
+        assert_eq!(der, self_signed_server("EXCH01", &names, &key_2048(1), 1));
+        let certificate = cert_model::Certificate::from_der(&der).unwrap();
+        assert!(certificate.is_self_signed());
+        assert_eq!(certificate.not_before(), fixed_now());
+        assert_eq!(certificate.certificate_domains(), names.to_vec());
     }
 }
