@@ -1,1 +1,18 @@
 //! All cmdlets of certsh: built-ins and the Exchange certificate cmdlets, their registry, views and messages.
+//!
+//! - [`builtin`]: the built-in cmdlets of spec/shell-language.md §6 (Format-*, Select-,
+//!   Where-, ForEach-, Sort-, Measure-, Group-Object, Out-*, Write-*, Get-Help, Get-Command,
+//!   Get-Member, variables), generic over the application state;
+//! - [`format`]: Out-Default (§7.1–§7.2), value → display text (§7.4) and the view registry
+//!   (§7.11) that the Exchange types register into;
+//! - [`registry`]: the list of cmdlets, the aliases of §6.1 and the standard views.
+//!
+//! What it does not do: parse or evaluate the language (`shell-engine`), lay text out
+//! (`shell-format`), or read the terminal or the clock (`shell-repl`).
+//!
+//! Tests: unit tests at the bottom of modules; the registry and example snapshot tests in
+//! `tests/` (snapshots in `tests/snapshots/`).
+
+pub mod builtin;
+pub mod format;
+pub mod registry;

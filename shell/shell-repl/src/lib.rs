@@ -9,3 +9,6 @@
 pub mod cli;
 pub mod complete;
 pub mod env;
+pub mod host;
+pub mod repl;
+pub mod session;

@@ -1,8 +1,31 @@
 //! The `certsh` executable; see the `shell_repl` crate.
 
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
+use std::rc::Rc;
 
+use shell_cmdlets::registry::standard_views;
+use shell_engine::Origin;
 use shell_repl::cli::{self, Mode};
+use shell_repl::env::{self, ProcessEnv};
+use shell_repl::host::ConsoleHost;
+use shell_repl::session::ConsoleSession;
+
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code.rem_euclid(256)).unwrap_or(1))
+}
+
+/// The terminal width when stdout is a terminal, else 80 (spec §7.10).
+fn terminal_width(stdout_tty: bool) -> usize {
+    if !stdout_tty {
+        return 80;
+    }
+    let editor = rustyline::DefaultEditor::new();
+    match editor.ok().as_mut().and_then(|e| e.dimensions()) {
+        Some((cols, _)) => usize::from(cols).max(1),
+        None => 80,
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,15 +39,72 @@ fn main() -> ExitCode {
     match options.mode {
         Mode::Help => {
             print!("{}", cli::USAGE);
-            ExitCode::SUCCESS
+            return ExitCode::SUCCESS;
         }
         Mode::Version => {
             println!("certsh {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    let now = match env::now(&ProcessEnv) {
+        Ok(now) => now,
+        Err(err) => {
+            eprintln!("certsh: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdin_tty = std::io::stdin().is_terminal();
+    let stdout_tty = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let interactive = stdin_tty && !options.non_interactive;
+    let views = Rc::new(standard_views());
+    let host = ConsoleHost::new(
+        views.clone(),
+        interactive,
+        stdout_tty && !no_color,
+        std::io::stderr().is_terminal() && !no_color,
+        terminal_width(stdout_tty),
+    );
+    let mut shell = ConsoleSession::new((), host, &views, now);
+    match options.mode {
+        Mode::Command(text) => {
+            let text = if text.trim() == "-" {
+                let mut buf = String::new();
+                if let Err(err) = std::io::stdin().read_to_string(&mut buf) {
+                    eprintln!("certsh: cannot read stdin: {err}");
+                    return ExitCode::from(1);
+                }
+                buf
+            } else {
+                text
+            };
+            exit(shell.run(&text, Origin::Interactive).exit_code())
+        }
+        Mode::File { path, args } => {
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(_) => {
+                    eprintln!(
+                        "The argument '{path}' to the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the -File parameter."
+                    );
+                    return ExitCode::from(1);
+                }
+            };
+            shell.set_args(&args);
+            exit(shell.run(&text, Origin::File(path)).file_exit_code())
+        }
+        _ if stdin_tty => {
+            let history = env::history_path(&ProcessEnv).ok();
+            exit(shell_repl::repl::run(&mut shell, history))
         }
         _ => {
-            eprintln!("certsh: the shell engine is not available in this build yet");
-            ExitCode::from(1)
+            let mut text = String::new();
+            if let Err(err) = std::io::stdin().read_to_string(&mut text) {
+                eprintln!("certsh: cannot read stdin: {err}");
+                return ExitCode::from(1);
+            }
+            exit(shell.run(&text, Origin::Interactive).exit_code())
         }
     }
 }

@@ -1,0 +1,140 @@
+//! Format-Table (alias `ft`).
+
+use std::rc::Rc;
+
+use shell_engine::{
+    Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature, Value,
+};
+use shell_format::{Cell, Table, TableColumn, TableOptions};
+
+use super::common::{
+    Expression, bad_property_spec, evaluate, input, property_specs, resolve, unsupported,
+};
+use crate::format::display::{
+    cell, expand_for_display, is_scalar, shown_property_names, viewed_type,
+};
+use crate::format::{TableRecord, ViewValue, Views};
+
+/// Formats objects as a table.
+pub struct FormatTable {
+    /// The registered views.
+    pub views: Rc<Views>,
+}
+
+/// Where a column's value comes from.
+enum Source {
+    Expr(Expression),
+    View(ViewValue),
+}
+
+impl<S> Cmdlet<S> for FormatTable {
+    fn signature(&self) -> Signature {
+        Signature::new("Format-Table")
+            .summary("Formats the output as a table.")
+            .param(Param::new("Property", Kind::ObjectList).position(0))
+            .param(Param::switch("AutoSize"))
+            .param(Param::switch("HideTableHeaders"))
+            .param(Param::switch("Wrap"))
+            .param(Param::new("GroupBy", Kind::Object).unimplemented())
+            .param(Param::new("View", Kind::String).unimplemented())
+            .param(Param::switch("ShowError").unimplemented())
+            .param(Param::switch("DisplayError").unimplemented())
+            .param(Param::switch("Force").unimplemented())
+            .param(Param::new("Expand", Kind::String).unimplemented())
+            .param(Param::new("InputObject", Kind::Object).from_pipeline(PipelineInput::ByValue))
+    }
+
+    fn examples(&self) -> &'static [Example] {
+        &[
+            Example {
+                script: "[pscustomobject]@{Name='pop'; Port=995}, [pscustomobject]@{Name='imap'; Port=993} | Format-Table",
+                summary: "A table of two objects; the number column is right-aligned.",
+            },
+            Example {
+                script: "[pscustomobject]@{Name='pop'; Port=995} | ft Name, @{n='Secure'; e={$_.Port -gt 900}} -AutoSize",
+                summary: "A calculated column.",
+            },
+        ]
+    }
+
+    fn run(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
+        for name in [
+            "GroupBy",
+            "View",
+            "ShowError",
+            "DisplayError",
+            "Force",
+            "Expand",
+        ] {
+            if call.is_bound(name) {
+                return Err(unsupported(call, name));
+            }
+        }
+        if let Some(item) = input(call) {
+            cx.scratch::<Vec<Value>>().extend(expand_for_display(&item));
+        }
+        Ok(())
+    }
+
+    fn end(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
+        let items = std::mem::take(cx.scratch::<Vec<Value>>());
+        let limit = cx.enumeration_limit();
+        let (scalars, objects): (Vec<Value>, Vec<Value>) = items.into_iter().partition(is_scalar);
+        for s in scalars.into_iter().filter(|s| !s.is_null()) {
+            cx.write_output(s);
+        }
+        let Some(first) = objects.first() else {
+            return Ok(());
+        };
+        let mut columns: Vec<(TableColumn, Source)> = Vec::new();
+        if let Some(spec_value) = call.value("Property") {
+            let specs =
+                property_specs(spec_value).map_err(|m| bad_property_spec(m, call, "Property"))?;
+            for r in resolve(&specs, first, true) {
+                let mut column = TableColumn::new(r.label.clone());
+                column.width = r.width;
+                column.align = r.align;
+                columns.push((column, Source::Expr(r.expression)));
+            }
+        } else if let Some(view) =
+            viewed_type(first, &self.views).and_then(|t| self.views.table(&t))
+        {
+            for c in &view.columns {
+                let mut column = TableColumn::new(c.label);
+                column.width = c.width;
+                column.align = c.align;
+                columns.push((column, Source::View(c.value)));
+            }
+        } else {
+            for name in shown_property_names(first, &self.views) {
+                columns.push((
+                    TableColumn::new(name.clone()),
+                    Source::Expr(Expression::Property(name)),
+                ));
+            }
+        }
+        let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(objects.len());
+        for object in &objects {
+            let mut row = Vec::with_capacity(columns.len());
+            for (_, source) in &columns {
+                let value = match source {
+                    Source::Expr(e) => evaluate(cx, e, object)?,
+                    Source::View(v) => v.of(object),
+                };
+                row.push(cell(&value, limit));
+            }
+            rows.push(row);
+        }
+        let table = Table {
+            columns: columns.into_iter().map(|(c, _)| c).collect(),
+            rows,
+            options: TableOptions {
+                auto_size: call.switch("AutoSize"),
+                hide_headers: call.switch("HideTableHeaders"),
+                wrap: call.switch("Wrap"),
+            },
+        };
+        cx.write_output(Value::Format(Rc::new(TableRecord { table })));
+        Ok(())
+    }
+}

@@ -1,0 +1,138 @@
+//! The registry: every cmdlet of certsh, the aliases of spec §6.1 and the standard views.
+
+use std::rc::Rc;
+
+use shell_engine::{Cmdlet, Value};
+
+use crate::builtin::*;
+use crate::format::{TableView, TableViewColumn, View, Views};
+
+/// The names of the built-in cmdlets, in registry order.
+pub const BUILTIN_NAMES: &[&str] = &[
+    "Format-List",
+    "Format-Table",
+    "Select-Object",
+    "Where-Object",
+    "ForEach-Object",
+    "Sort-Object",
+    "Measure-Object",
+    "Group-Object",
+    "Out-File",
+    "Out-String",
+    "Out-Null",
+    "Write-Output",
+    "Write-Host",
+    "Write-Warning",
+    "Write-Error",
+    "Write-Verbose",
+    "Get-Help",
+    "Get-Command",
+    "Get-Member",
+    "Set-Variable",
+    "Get-Variable",
+    "Clear-Host",
+];
+
+/// The aliases of spec §6.1: `(alias, command)`.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("fl", "Format-List"),
+    ("ft", "Format-Table"),
+    ("select", "Select-Object"),
+    ("where", "Where-Object"),
+    ("?", "Where-Object"),
+    ("foreach", "ForEach-Object"),
+    ("%", "ForEach-Object"),
+    ("help", "Get-Help"),
+    ("man", "Get-Help"),
+    ("cls", "Clear-Host"),
+    ("clear", "Clear-Host"),
+    ("sort", "Sort-Object"),
+    ("measure", "Measure-Object"),
+    ("echo", "Write-Output"),
+    ("write", "Write-Output"),
+    ("gcm", "Get-Command"),
+    ("gm", "Get-Member"),
+    ("sv", "Set-Variable"),
+    ("set", "Set-Variable"),
+];
+
+fn display_name(value: &Value) -> Value {
+    value.property("DisplayName").unwrap_or(Value::Null)
+}
+
+/// The views of the built-in object types (Get-Command's table, hashtable entries).
+pub fn builtin_views(views: &mut Views) {
+    views.register(
+        get_command::COMMAND_INFO,
+        View::Table(TableView {
+            columns: vec![
+                TableViewColumn::property("CommandType").width(15),
+                TableViewColumn::computed("Name", display_name).width(50),
+                TableViewColumn::property("Version").width(10),
+                TableViewColumn::property("Source"),
+            ],
+        }),
+    );
+    views.register(
+        "System.Collections.DictionaryEntry",
+        View::Table(TableView {
+            columns: vec![
+                TableViewColumn::property("Name"),
+                TableViewColumn::property("Value"),
+            ],
+        }),
+    );
+}
+
+/// The built-in cmdlets, generic over the application state, in [`BUILTIN_NAMES`] order.
+pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> {
+    vec![
+        Rc::new(FormatList {
+            views: views.clone(),
+        }),
+        Rc::new(FormatTable {
+            views: views.clone(),
+        }),
+        Rc::new(SelectObject),
+        Rc::new(WhereObject),
+        Rc::new(ForEachObject),
+        Rc::new(SortObject),
+        Rc::new(MeasureObject),
+        Rc::new(GroupObject),
+        Rc::new(OutFile {
+            views: views.clone(),
+        }),
+        Rc::new(OutString {
+            views: views.clone(),
+        }),
+        Rc::new(OutNull),
+        Rc::new(WriteOutput),
+        Rc::new(WriteHost),
+        Rc::new(WriteWarning),
+        Rc::new(WriteError),
+        Rc::new(WriteVerbose),
+        Rc::new(GetHelp),
+        Rc::new(GetCommand),
+        Rc::new(GetMember),
+        Rc::new(SetVariable),
+        Rc::new(GetVariable),
+        Rc::new(ClearHost),
+    ]
+}
+
+/// The standard views: the built-in types' views (and the Exchange types' once registered).
+pub fn standard_views() -> Views {
+    let mut views = Views::new();
+    builtin_views(&mut views);
+    views
+}
+
+/// Registers the built-in cmdlets and the aliases of §6.1 in a session.
+pub fn register_builtins<S: 'static>(session: &mut shell_engine::Session<S>, views: &Rc<Views>) {
+    for cmdlet in builtin_cmdlets::<S>(views) {
+        session.register(cmdlet);
+    }
+    for (alias, command) in ALIASES {
+        session.register_alias(alias, command);
+    }
+}

@@ -1,0 +1,233 @@
+//! The console host: output through Out-Default to stdout, errors to stderr (red on a
+//! colour terminal), prompts only when interactive (design.md §8.3).
+
+use std::io::{BufRead, Write};
+use std::rc::Rc;
+
+use shell_cmdlets::format::{OutDefault, Views, render_error_record};
+use shell_engine::{ErrorRecord, Host, Value};
+
+/// ANSI colours used on a terminal.
+const RED: &str = "\x1b[31m";
+const YELLOW: &str = "\x1b[33m";
+const RESET: &str = "\x1b[0m";
+
+/// The confirmation choices line (PowerShell's ShouldProcess prompt).
+pub const CHOICES: &str =
+    "[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is \"Y\"): ";
+
+/// The help text shown for `?` at a confirmation prompt.
+const CHOICES_HELP: &str = "Y - Continue with only the next step of the operation.
+A - Continue with all the steps of the operation.
+N - Skip this operation and proceed with the next operation.
+L - Skip this operation and all subsequent operations.";
+
+/// A remembered "to All" answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sticky {
+    None,
+    YesToAll,
+    NoToAll,
+}
+
+/// The host of the `certsh` process.
+pub struct ConsoleHost {
+    out_default: OutDefault,
+    interactive: bool,
+    color_out: bool,
+    color_err: bool,
+    width: usize,
+    sticky: Sticky,
+}
+
+impl ConsoleHost {
+    /// A host; `interactive` allows prompts, the colour flags allow escape codes on stdout
+    /// and stderr, `width` is the rendering width.
+    pub fn new(
+        views: Rc<Views>,
+        interactive: bool,
+        color_out: bool,
+        color_err: bool,
+        width: usize,
+    ) -> Self {
+        ConsoleHost {
+            out_default: OutDefault::new(views),
+            interactive,
+            color_out,
+            color_err,
+            width,
+            sticky: Sticky::None,
+        }
+    }
+
+    /// Sets the rendering width (the REPL asks the terminal before each input).
+    pub fn set_width(&mut self, width: usize) {
+        self.width = width.max(1);
+    }
+
+    /// Ends the Out-Default session (one REPL input, one script): trailing framing.
+    pub fn end_session(&mut self) {
+        let lines = self.out_default.finish();
+        print_lines(&lines);
+        self.sticky = Sticky::None;
+    }
+
+    fn prompt_choice(&mut self, caption: &str, message: &str) -> Option<bool> {
+        if !self.interactive {
+            return None;
+        }
+        match self.sticky {
+            Sticky::YesToAll => return Some(true),
+            Sticky::NoToAll => return Some(false),
+            Sticky::None => {}
+        }
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "\n{caption}\n{message}");
+        loop {
+            let _ = write!(out, "{CHOICES}");
+            let _ = out.flush();
+            let mut line = String::new();
+            match std::io::stdin().lock().read_line(&mut line) {
+                Ok(0) | Err(_) => return None,
+                Ok(_) => {}
+            }
+            match line.trim().to_ascii_uppercase().as_str() {
+                "" | "Y" => return Some(true),
+                "A" => {
+                    self.sticky = Sticky::YesToAll;
+                    return Some(true);
+                }
+                "N" => return Some(false),
+                "L" => {
+                    self.sticky = Sticky::NoToAll;
+                    return Some(false);
+                }
+                _ => {
+                    let _ = writeln!(out, "{CHOICES_HELP}");
+                }
+            }
+        }
+    }
+
+    fn stream_line(&self, label: &str, text: &str) {
+        let line = format!("{label}: {text}");
+        if self.color_out {
+            println!("{YELLOW}{line}{RESET}");
+        } else {
+            println!("{line}");
+        }
+    }
+}
+
+fn print_lines(lines: &[String]) {
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = out.flush();
+}
+
+impl Host for ConsoleHost {
+    fn write_output(&mut self, values: &[Value]) {
+        let lines = self.out_default.push(values, self.width);
+        print_lines(&lines);
+    }
+
+    fn write_error(&mut self, record: &ErrorRecord) {
+        let _ = std::io::stdout().flush();
+        let lines = render_error_record(record);
+        let mut err = std::io::stderr().lock();
+        for line in lines {
+            if self.color_err && !line.is_empty() {
+                let _ = writeln!(err, "{RED}{line}{RESET}");
+            } else {
+                let _ = writeln!(err, "{line}");
+            }
+        }
+    }
+
+    fn write_host(&mut self, text: &str, newline: bool) {
+        let mut out = std::io::stdout().lock();
+        let _ = if newline {
+            writeln!(out, "{text}")
+        } else {
+            write!(out, "{text}")
+        };
+        let _ = out.flush();
+    }
+
+    fn write_warning(&mut self, text: &str) {
+        self.stream_line("WARNING", text);
+    }
+
+    fn write_verbose(&mut self, text: &str) {
+        self.stream_line("VERBOSE", text);
+    }
+
+    fn write_debug(&mut self, text: &str) {
+        self.stream_line("DEBUG", text);
+    }
+
+    fn prompt_confirm(&mut self, caption: &str, message: &str) -> Option<bool> {
+        self.prompt_choice(caption, message)
+    }
+
+    fn should_continue(&mut self, query: &str, caption: &str) -> Option<bool> {
+        self.prompt_choice(caption, query)
+    }
+
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
+        if !self.interactive {
+            return None;
+        }
+        let mut out = std::io::stdout();
+        let _ = write!(out, "{prompt}: ");
+        let _ = out.flush();
+        let mut line = String::new();
+        match std::io::stdin().lock().read_line(&mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+        }
+    }
+
+    fn read_secure(&mut self, prompt: &str) -> Option<String> {
+        if !self.interactive {
+            return None;
+        }
+        let mut editor =
+            rustyline::Editor::<MaskingHelper, rustyline::history::DefaultHistory>::new().ok()?;
+        editor.set_helper(Some(MaskingHelper));
+        editor.readline(&format!("{prompt}: ")).ok()
+    }
+
+    fn width(&self) -> usize {
+        self.width
+    }
+}
+
+/// A rustyline helper that shows every typed character as `*` (secure input).
+struct MaskingHelper;
+
+impl rustyline::highlight::Highlighter for MaskingHelper {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> std::borrow::Cow<'l, str> {
+        std::borrow::Cow::Owned("*".repeat(line.chars().count()))
+    }
+
+    fn highlight_char(
+        &self,
+        _line: &str,
+        _pos: usize,
+        _kind: rustyline::highlight::CmdKind,
+    ) -> bool {
+        true
+    }
+}
+
+impl rustyline::completion::Completer for MaskingHelper {
+    type Candidate = String;
+}
+impl rustyline::hint::Hinter for MaskingHelper {
+    type Hint = String;
+}
+impl rustyline::validate::Validator for MaskingHelper {}
+impl rustyline::Helper for MaskingHelper {}
