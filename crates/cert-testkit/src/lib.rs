@@ -16,32 +16,57 @@ pub fn fixed_now() -> OffsetDateTime {
     time::macros::datetime!(2008-08-07 10:04:02 UTC)
 }
 
-const KEYS_2048: [&str; 6] = [
+const KEYS_2048: [&str; 16] = [
     include_str!("../keys/rsa2048-1.pem"),
     include_str!("../keys/rsa2048-2.pem"),
     include_str!("../keys/rsa2048-3.pem"),
     include_str!("../keys/rsa2048-4.pem"),
     include_str!("../keys/rsa2048-5.pem"),
     include_str!("../keys/rsa2048-6.pem"),
+    include_str!("../keys/rsa2048-7.pem"),
+    include_str!("../keys/rsa2048-8.pem"),
+    include_str!("../keys/rsa2048-9.pem"),
+    include_str!("../keys/rsa2048-10.pem"),
+    include_str!("../keys/rsa2048-11.pem"),
+    include_str!("../keys/rsa2048-12.pem"),
+    include_str!("../keys/rsa2048-13.pem"),
+    include_str!("../keys/rsa2048-14.pem"),
+    include_str!("../keys/rsa2048-15.pem"),
+    include_str!("../keys/rsa2048-16.pem"),
 ];
-const KEY_1024: &str = include_str!("../keys/rsa1024-1.pem");
+const KEYS_1024: [&str; 3] = [
+    include_str!("../keys/rsa1024-1.pem"),
+    include_str!("../keys/rsa1024-2.pem"),
+    include_str!("../keys/rsa1024-3.pem"),
+];
 const KEY_4096: &str = include_str!("../keys/rsa4096-1.pem");
 
 /// Number of fixed 2048-bit keys. Keys 5 and 6 belong to the test CA.
 pub const KEY_2048_COUNT: usize = KEYS_2048.len();
 
+/// Number of fixed 1024-bit keys.
+pub const KEY_1024_COUNT: usize = KEYS_1024.len();
+
+/// The 2048-bit keys [`FixedKeys`] hands out, in order: every key but the CA's (5 and 6).
+const GENERATOR_2048: [usize; 14] = [1, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+
 fn parse(pem: &str) -> PrivateKey {
     PrivateKey::from_pem(pem).expect("the committed test keys are valid PKCS #8 RSA keys")
 }
 
-/// Fixed 2048-bit key number `index` (1-based, 1..=6; out-of-range indexes wrap around).
+/// Fixed 2048-bit key number `index` (1-based, 1..=16; out-of-range indexes wrap around).
 pub fn key_2048(index: usize) -> PrivateKey {
     parse(KEYS_2048[index.saturating_sub(1) % KEYS_2048.len()])
 }
 
-/// The fixed 1024-bit key.
+/// The first fixed 1024-bit key.
 pub fn key_1024() -> PrivateKey {
-    parse(KEY_1024)
+    key_1024_number(1)
+}
+
+/// Fixed 1024-bit key number `index` (1-based, 1..=3; out-of-range indexes wrap around).
+pub fn key_1024_number(index: usize) -> PrivateKey {
+    parse(KEYS_1024[index.saturating_sub(1) % KEYS_1024.len()])
 }
 
 /// The fixed 4096-bit key.
@@ -49,12 +74,13 @@ pub fn key_4096() -> PrivateKey {
     parse(KEY_4096)
 }
 
-/// A [`KeyGenerator`] handing out the fixed keys in order: 2048-bit keys 1 to 4 (5 and 6 are
-/// the CA's), then the 1024- and 4096-bit keys once each. 3072-bit keys are not available.
+/// A [`KeyGenerator`] handing out the fixed keys in order, each at most once: the 2048-bit
+/// keys 1–4 then 7–16 (5 and 6 are the test CA's), the three 1024-bit keys, the 4096-bit key.
+/// Asking for more, or for 3072 bits, is [`GenerateKeyError::Exhausted`].
 #[derive(Debug, Default, Clone)]
 pub struct FixedKeys {
-    next_2048: usize,
-    used_1024: bool,
+    used_2048: usize,
+    used_1024: usize,
     used_4096: bool,
 }
 
@@ -69,13 +95,14 @@ impl KeyGenerator for FixedKeys {
     fn generate_rsa(&mut self, size: KeySize) -> Result<PrivateKey, GenerateKeyError> {
         let exhausted = GenerateKeyError::Exhausted { bits: size.bits() };
         match size {
-            KeySize::Rsa2048 if self.next_2048 < 4 => {
-                self.next_2048 += 1;
-                Ok(key_2048(self.next_2048))
+            KeySize::Rsa2048 => {
+                let index = GENERATOR_2048.get(self.used_2048).ok_or(exhausted)?;
+                self.used_2048 += 1;
+                Ok(key_2048(*index))
             }
-            KeySize::Rsa1024 if !self.used_1024 => {
-                self.used_1024 = true;
-                Ok(key_1024())
+            KeySize::Rsa1024 if self.used_1024 < KEY_1024_COUNT => {
+                self.used_1024 += 1;
+                Ok(key_1024_number(self.used_1024))
             }
             KeySize::Rsa4096 if !self.used_4096 => {
                 self.used_4096 = true;
@@ -305,12 +332,19 @@ mod tests {
 
     #[test]
     fn fixed_keys_have_their_sizes() {
-        assert_eq!(key_1024().bits(), 1024);
+        for index in 1..=KEY_1024_COUNT {
+            assert_eq!(key_1024_number(index).bits(), 1024);
+        }
         assert_eq!(key_4096().bits(), 4096);
         for index in 1..=KEY_2048_COUNT {
             assert_eq!(key_2048(index).bits(), 2048);
         }
-        assert_ne!(key_2048(1), key_2048(2));
+        let distinct: std::collections::HashSet<Vec<u8>> = (1..=KEY_2048_COUNT)
+            .map(key_2048)
+            .chain((1..=KEY_1024_COUNT).map(key_1024_number))
+            .map(|key| key.pkcs8_der().to_vec())
+            .collect();
+        assert_eq!(distinct.len(), KEY_2048_COUNT + KEY_1024_COUNT);
     }
 
     #[test]
@@ -319,9 +353,33 @@ mod tests {
         assert_eq!(keys.generate_rsa(KeySize::Rsa2048).unwrap(), key_2048(1));
         assert_eq!(keys.generate_rsa(KeySize::Rsa2048).unwrap(), key_2048(2));
         assert_eq!(keys.generate_rsa(KeySize::Rsa1024).unwrap(), key_1024());
+        for _ in 3..=4 {
+            keys.generate_rsa(KeySize::Rsa2048).unwrap();
+        }
+        // Keys 5 and 6 are the CA's: the generator skips them.
+        assert_eq!(keys.generate_rsa(KeySize::Rsa2048).unwrap(), key_2048(7));
+        for _ in 8..=16 {
+            keys.generate_rsa(KeySize::Rsa2048).unwrap();
+        }
+        assert_eq!(
+            keys.generate_rsa(KeySize::Rsa2048),
+            Err(GenerateKeyError::Exhausted { bits: 2048 })
+        );
+        assert_eq!(
+            keys.generate_rsa(KeySize::Rsa1024).unwrap(),
+            key_1024_number(2)
+        );
+        assert_eq!(
+            keys.generate_rsa(KeySize::Rsa1024).unwrap(),
+            key_1024_number(3)
+        );
         assert_eq!(
             keys.generate_rsa(KeySize::Rsa1024),
             Err(GenerateKeyError::Exhausted { bits: 1024 })
+        );
+        assert_eq!(
+            keys.generate_rsa(KeySize::Rsa3072),
+            Err(GenerateKeyError::Exhausted { bits: 3072 })
         );
     }
 
