@@ -67,6 +67,7 @@ impl<S> Cmdlet<S> for GetCommand {
             .param(
                 Param::new("ArgumentList", Kind::ObjectList)
                     .alias("Args")
+                    .in_set("AllCommandSet")
                     .position(1)
                     .unimplemented(),
             )

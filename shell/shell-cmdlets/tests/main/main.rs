@@ -22,3 +22,4 @@ fn run(script: &str) -> String {
 }
 
 mod format;
+mod registry;

@@ -1,0 +1,91 @@
+//! The registry (style §4): unique names, contiguous positions, at least one example per
+//! cmdlet, and every example runs (one snapshot per example, `<cmdlet>@example-<n>`).
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use shell_cmdlets::registry::{ALIASES, builtin_cmdlets, standard_views};
+use shell_engine::Cmdlet;
+
+fn cmdlets() -> Vec<Rc<dyn Cmdlet<()>>> {
+    builtin_cmdlets::<()>(&Rc::new(standard_views()))
+}
+
+#[test]
+fn registry_names_are_unique() {
+    let mut seen = HashSet::new();
+    for c in cmdlets() {
+        let name = c.signature().name.to_ascii_lowercase();
+        assert!(seen.insert(name.clone()), "duplicate cmdlet {name}");
+    }
+    for (alias, command) in ALIASES {
+        assert!(
+            seen.insert(alias.to_ascii_lowercase()),
+            "alias {alias} shadows a name"
+        );
+        assert!(
+            cmdlets()
+                .iter()
+                .any(|c| c.signature().name.eq_ignore_ascii_case(command)),
+            "alias {alias} points at unknown {command}"
+        );
+    }
+}
+
+#[test]
+fn registry_positions_are_contiguous_per_set() {
+    for c in cmdlets() {
+        let sig = c.signature();
+        let mut sets = sig.set_names();
+        if sets.is_empty() {
+            sets.push(String::new());
+        }
+        for set in &sets {
+            let mut positions: Vec<usize> = sig
+                .params
+                .iter()
+                .filter_map(|p| {
+                    if set.is_empty() {
+                        p.sets.first()
+                    } else {
+                        p.spec_for(set)
+                    }
+                })
+                .filter_map(|s| s.position)
+                .collect();
+            positions.sort_unstable();
+            let expected: Vec<usize> = (0..positions.len()).collect();
+            assert_eq!(positions, expected, "{} set {set:?}", sig.name);
+        }
+        let mut names = HashSet::new();
+        for p in &sig.params {
+            assert!(
+                names.insert(p.name.to_ascii_lowercase()),
+                "{}: duplicate -{}",
+                sig.name,
+                p.name
+            );
+        }
+    }
+}
+
+#[test]
+fn registry_every_cmdlet_has_an_example_and_a_summary() {
+    for c in cmdlets() {
+        let sig = c.signature();
+        assert!(!c.examples().is_empty(), "{} has no example", sig.name);
+        assert!(!sig.summary.is_empty(), "{} has no summary", sig.name);
+    }
+}
+
+#[test]
+fn registry_every_example_runs() {
+    for c in cmdlets() {
+        let name = c.signature().name;
+        for (n, example) in c.examples().iter().enumerate() {
+            let text = super::run(example.script);
+            let snapshot = format!("{}\n---\n{text}", example.script);
+            insta::assert_snapshot!(format!("{name}@example-{}", n + 1), snapshot);
+        }
+    }
+}
