@@ -1158,8 +1158,10 @@ impl<'a> Parser<'a> {
                     }
                     _ => {}
                 }
+                let starts_name = self.peek().is_some_and(|c| c.is_alphabetic() || c == '_');
                 let named_arg = lexer::identifier(self.rest())
                     .ok()
+                    .filter(|_| starts_name)
                     .and_then(|(rest, word)| {
                         let after = rest.trim_start_matches(is_inline_space);
                         (after.starts_with('=') || after.starts_with(',') || after.starts_with(')'))
