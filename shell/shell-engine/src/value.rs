@@ -852,7 +852,6 @@ impl Value {
     pub fn property(&self, name: &str) -> Option<Value> {
         match self {
             Value::Object(o) => o.borrow().get(name).cloned(),
-            Value::Hashtable(h) => h.borrow().get(name).cloned(),
             _ => crate::methods::builtin_property(self, name),
         }
     }

@@ -1,0 +1,407 @@
+//! Evaluator behaviour: statements, scopes, errors, methods, redirection.
+
+use shell_engine::{Origin, Value};
+
+use crate::fakes::{TP, run, single_error, span_text};
+
+#[track_caller]
+fn check(script: &str, expected: &[&str]) {
+    let r = run(script);
+    assert_eq!(r.errors(), vec![], "errors of {script:?}");
+    assert_eq!(r.outputs(), expected, "output of {script:?}");
+}
+
+#[test]
+fn s61_array_subexpression_count() {
+    check("$certs = @(Get-ExchangeCertificate); $certs.Count", &["2"]);
+    check(
+        "$none = @(Get-ExchangeCertificate -Thumbprint x -ea 0); $none.Count",
+        &["0"],
+    );
+    check("$x = @(); $x.Count", &["0"]);
+}
+
+#[test]
+fn s62_member_enumeration() {
+    check(
+        "(Get-ExchangeCertificate).Thumbprint",
+        &[TP, "1111111111111111111111111111111111111111"],
+    );
+    check(
+        &format!("(Get-ExchangeCertificate {TP}).CertificateDomains.Count"),
+        &["2"],
+    );
+}
+
+#[test]
+fn s64_foreach_over_a_pipeline() {
+    check(
+        "foreach ($cert in Get-ExchangeCertificate) {\n    if ($cert.Services -match \"POP\") { $cert.Thumbprint }\n}",
+        &[TP],
+    );
+}
+
+#[test]
+fn s86_implicit_get_verb() {
+    check(&format!("ExchangeCertificate {TP} | % Thumbprint"), &[TP]);
+}
+
+#[test]
+fn s71_command_not_found() {
+    let script = format!("Get- ExchangeCertificate {TP}");
+    let e = single_error(&script);
+    assert_eq!(
+        e.message,
+        "The term 'Get-' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
+    );
+    assert_eq!(e.fully_qualified_error_id(), "CommandNotFoundException");
+    assert_eq!(
+        e.category_info(),
+        "ObjectNotFound: (Get-:String) [], CommandNotFoundException"
+    );
+    assert_eq!(e.prefix(), Some("Get-"));
+    assert_eq!(span_text(&script, &e), "Get-");
+}
+
+#[test]
+fn if_elseif_else_and_truthiness() {
+    check(
+        "if (0) { 'a' } elseif ('False') { 'b' } else { 'c' }",
+        &["b"],
+    );
+    check("if (@()) { 'a' } else { 'empty' }", &["empty"]);
+}
+
+#[test]
+fn loops_with_break_and_continue() {
+    check(
+        "$i = 0; while ($true) { $i++; if ($i -gt 3) { break }; $i }",
+        &["1", "2", "3"],
+    );
+    check(
+        "for ($i = 0; $i -lt 5; $i++) { if ($i % 2) { continue }; $i }",
+        &["0", "2", "4"],
+    );
+    check("$n = 0; do { $n += 2 } while ($n -lt 5); $n", &["6"]);
+    check("$n = 0; do { $n++ } until ($n -ge 3); $n", &["3"]);
+    check(
+        ":outer foreach ($a in 1..3) { foreach ($b in 1..3) { if ($b -eq 2) { continue outer }; \"$a$b\" } }",
+        &["11", "21", "31"],
+    );
+}
+
+#[test]
+fn switch_statement() {
+    check(
+        "switch (2) { 1 { 'one' } 2 { 'two' } default { 'other' } }",
+        &["two"],
+    );
+    check(
+        "switch -wildcard ('smtp.contoso.com') { 'pop*' { 'pop' } '*.contoso.com' { 'contoso' } }",
+        &["contoso"],
+    );
+    check(
+        "switch -regex ('abc123') { '(\\d+)' { $Matches[1] } }",
+        &["123"],
+    );
+    check(
+        "switch (1, 5) { { $_ -gt 3 } { 'big' } default { 'small' } }",
+        &["small", "big"],
+    );
+    check("switch ('x') { 'y' { 'y' } default { 'none' } }", &["none"]);
+}
+
+#[test]
+fn functions_with_params_defaults_and_switches() {
+    check(
+        "function Add($a, $b = 10) { $a + $b }\nAdd 1 2\nAdd -b 5 -a 1\nAdd 3",
+        &["3", "6", "13"],
+    );
+    check(
+        "function Test-It { param([string]$Name, [switch]$Loud) if ($Loud) { $Name.ToUpper() } else { $Name } }\nTest-It abc\nTest-It abc -Loud",
+        &["abc", "ABC"],
+    );
+    check(
+        "function Show { $args.Count; $args[1] }\nShow a b c",
+        &["3", "b"],
+    );
+}
+
+#[test]
+fn functions_bind_pipeline_input() {
+    check(
+        "function Get-Tp { param([Parameter(ValueFromPipelineByPropertyName)][string]$Thumbprint) process { $Thumbprint.Substring(0, 4) } }\nGet-ExchangeCertificate | Get-Tp",
+        &["257C", "1111"],
+    );
+    check(
+        "function Double { process { $_ * 2 } }\n1, 2, 3 | Double",
+        &["2", "4", "6"],
+    );
+    check(
+        "function Total { begin { $t = 0 } process { $t += $_ } end { $t } }\n1..4 | Total",
+        &["10"],
+    );
+}
+
+#[test]
+fn function_mandatory_parameter_is_enforced() {
+    let e = single_error("function F { param([Parameter(Mandatory)]$X) $X }\nF");
+    assert_eq!(
+        e.message,
+        "Cannot process command because of one or more missing mandatory parameters: X."
+    );
+}
+
+#[test]
+fn return_and_scopes() {
+    check("function F { 'a'; return 'b'; 'c' }\nF", &["a", "b"]);
+    check("$x = 1; function F { $x = 2; $x }\nF; $x", &["2", "1"]);
+    check("$x = 1; function F { $global:x = 5 }\nF; $x", &["5"]);
+    check(
+        "$total = 0; 1..3 | % { $total = $total + $_ }; $total",
+        &["6"],
+    );
+}
+
+#[test]
+fn script_blocks_and_call_operator() {
+    check("$sb = { param($a) $a * 3 }; & $sb 4", &["12"]);
+    check("& { 'inside' }", &["inside"]);
+    check("$sb = { $args[0] }; $sb.Invoke('x')", &["x"]);
+}
+
+#[test]
+fn try_catch_finally_and_throw() {
+    check(
+        "try { throw 'boom' } catch { \"caught $_\"; $_.FullyQualifiedErrorId } finally { 'done' }",
+        &["caught boom", "boom", "done"],
+    );
+    check(
+        "try { Get-Nothing } catch [System.Management.Automation.CommandNotFoundException] { 'cnf' }",
+        &["cnf"],
+    );
+    check(
+        "try { 1/0 } catch { $_.Exception.Message }",
+        &["Attempted to divide by zero."],
+    );
+    check(
+        "try { try { throw 'x' } finally { 'f' } } catch { 'outer' }",
+        &["f", "outer"],
+    );
+}
+
+#[test]
+fn uncaught_throw_ends_the_script() {
+    let r = run("'a'\nthrow 'stop here'\n'b'");
+    assert_eq!(r.outputs(), ["a"]);
+    assert!(r.result.terminated);
+    assert_eq!(r.result.exit_code(), 1);
+    let e = &r.errors()[0];
+    assert_eq!(
+        e.category_info(),
+        "OperationStopped: (stop here:String) [], RuntimeException"
+    );
+    assert_eq!(e.prefix(), None);
+}
+
+#[test]
+fn statement_terminating_errors_continue_with_the_next_statement() {
+    let r = run("Get-Nothing\n'after'\n$?");
+    assert_eq!(r.outputs(), ["after", "True"]);
+    assert_eq!(r.errors().len(), 1);
+    assert_eq!(r.result.exit_code(), 0);
+}
+
+#[test]
+fn dollar_question_after_non_terminating_error() {
+    let r = run("Get-ExchangeCertificate nope\n$?");
+    assert_eq!(r.outputs(), ["False"]);
+    let r = run("Get-ExchangeCertificate nope");
+    assert_eq!(r.result.exit_code(), 1);
+    assert_eq!(r.result.file_exit_code(), 0);
+}
+
+#[test]
+fn error_action_preference_stop() {
+    let r = run("$ErrorActionPreference = 'stop'\nGet-ExchangeCertificate nope\n'not reached'");
+    assert!(r.outputs().is_empty());
+    assert!(r.result.terminated);
+}
+
+#[test]
+fn error_variable_and_out_variable() {
+    check(
+        "Get-ExchangeCertificate nope -ErrorVariable ev -ea SilentlyContinue; $ev.Count",
+        &["1"],
+    );
+    let r = run(&format!(
+        "Get-ExchangeCertificate {TP} -OutVariable ov | Out-Null2; $ov.Thumbprint"
+    ));
+    assert_eq!(r.errors()[0].error_id, "CommandNotFoundException");
+    check(
+        &format!("$null = Get-ExchangeCertificate {TP} -ov got; $got.Thumbprint"),
+        &[TP],
+    );
+}
+
+#[test]
+fn assignment_forms() {
+    check("$a = 1, 2; $a += 3; $a.Count; $a[-1]", &["3", "3"]);
+    check(
+        "$h = @{}; $h.Name = 'x'; $h['Other'] = 'y'; $h.name; $h.Count",
+        &["x", "2"],
+    );
+    check("$a = 1, 2, 3; $a[1] = 9; $a -join ','", &["1,9,3"]);
+    check("$s = 'ab'; $s += 'c'; $s", &["abc"]);
+    check("$i = 5; $i -= 2; $i *= 3; $i", &["9"]);
+    check("[int]$n = '42'; $n + 1", &["43"]);
+}
+
+#[test]
+fn operators_and_conversions() {
+    check(
+        "'{0,-6}|{1:N0}|{2:yyyy-MM-dd}' -f 'ab', 12345, [datetime]'2008-08-07'",
+        &["ab    |12,345|2008-08-07"],
+    );
+    check("'a,b,c' -split ',' -join '+'", &["a+b+c"]);
+    check("'cert.req' -replace '\\.req$', '.cer'", &["cert.cer"]);
+    check("1..3", &["1", "2", "3"]);
+    check(
+        "5 -is [int]; 'x' -is [string]; '5' -as [int]; 'x' -as [int]",
+        &["True", "True", "5"],
+    );
+    check("[string[]]@(1, 2) -is [string[]]", &["True"]);
+    check("'abc' -match 'b(c)'; $Matches[1]", &["True", "c"]);
+    check("[bool]'False'; [int]'0x10'", &["True", "16"]);
+    check(
+        "'Thumbprint' -like 'thumb*'; 'a' -in 'a', 'b'",
+        &["True", "True"],
+    );
+}
+
+#[test]
+fn dates_and_timespans() {
+    check(
+        "$d = [datetime]::Now; $d.AddDays(30).ToString('yyyy-MM-dd')",
+        &["2008-09-06"],
+    );
+    check(
+        "([datetime]'2008-09-06' - [datetime]'2008-08-07').Days",
+        &["30"],
+    );
+    check(
+        "([datetime]'2008-08-07 10:00' + [timespan]'01:30').Hour",
+        &["11"],
+    );
+    check("[datetime]::Now -gt [datetime]'2008-01-01'", &["True"]);
+}
+
+#[test]
+fn string_and_collection_methods() {
+    check("'  Contoso  '.Trim().ToLower()", &["contoso"]);
+    check("'a.b.c'.Split('.').Count", &["3"]);
+    check("(1, 2, 3).Contains(2)", &["True"]);
+    check(
+        "$h = @{ a = 1 }; $h.ContainsKey('A'); $h.Keys",
+        &["True", "a"],
+    );
+    let e = single_error("'x'.Frobnicate()");
+    assert_eq!(
+        e.message,
+        "Method invocation failed because [System.String] does not contain a method named 'Frobnicate'."
+    );
+}
+
+#[test]
+fn expandable_strings() {
+    check(
+        "\"Thumbprint: $($tp.Substring(0, 4))\"; \"${tp}: ok\"",
+        &["Thumbprint: 257C", &format!("{TP}: ok")],
+    );
+}
+
+#[test]
+fn pscustomobject_and_ordered() {
+    check(
+        "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.B; $o -is [pscustomobject]",
+        &["x", "True"],
+    );
+    check("([ordered]@{ z = 1; a = 2 }).Keys -join ','", &["z,a"]);
+}
+
+#[test]
+fn collecting_cmdlet_uses_scratch_and_end() {
+    check("3, 1, 2 | sort", &["1", "2", "3"]);
+    check("3, 1, 2 | Sort-Object -Descending", &["3", "2", "1"]);
+}
+
+#[test]
+fn select_first_stops_feeding() {
+    check("1..10 | select -First 2", &["1", "2"]);
+}
+
+#[test]
+fn redirections() {
+    let r = run("Get-ExchangeCertificate nope 2>&1 | % { $_.FullyQualifiedErrorId }");
+    assert_eq!(r.outputs(), ["CertificateNotFound,Get-ExchangeCertificate"]);
+    assert!(r.errors().is_empty());
+    let r = run("Get-ExchangeCertificate nope 2>$null; 'x' > $null; 'y'");
+    assert_eq!(r.outputs(), ["y"]);
+    assert!(r.errors().is_empty());
+    let dir = std::env::temp_dir().join(format!("shell-engine-redirect-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("out.txt");
+    let path = file.display();
+    let r = run(&format!("'one' > '{path}'; 'two' >> '{path}'"));
+    assert!(r.errors().is_empty(), "{:?}", r.errors());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "one\ntwo\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn native_commands_on_path() {
+    let r = run("echo hi; printf 'a\\nb\\n' | Out-Null2");
+    assert_eq!(r.outputs(), ["hi"]);
+    let r = run("$x = sh -c 'echo one; echo two'; $x.Count; sh -c 'exit 4'; $?; $LASTEXITCODE");
+    assert_eq!(r.outputs(), ["2", "False", "4"]);
+}
+
+#[test]
+fn script_origin_and_spans_in_records() {
+    let mut s = crate::fakes::session();
+    s.run_script("'ok'\n  Get-Nothing -x", Origin::File("c:\\x.ps1".into()));
+    let host = s.host_as::<shell_engine::ScriptedHost>().unwrap();
+    let e = &host.errors()[0];
+    let inv = e.invocation.as_ref().unwrap();
+    assert_eq!(inv.origin.as_deref(), Some("c:\\x.ps1"));
+    assert_eq!(inv.line_col(), (2, 3));
+    assert_eq!(inv.line_text(), "  Get-Nothing -x");
+}
+
+#[test]
+fn parse_errors_run_nothing() {
+    let r = run("'a'; Write-Output (");
+    assert!(r.result.parse_failed);
+    assert!(r.outputs().is_empty());
+    let e = &r.errors()[0];
+    assert!(!e.parse_errors.is_empty());
+    assert_eq!(
+        e.category_info(),
+        "ParserError: (:) [], ParentContainsErrorRecordException"
+    );
+}
+
+#[test]
+fn env_variables() {
+    let r = run(
+        "$env:CERTSH_TEST_VAR = 'v'; $env:CERTSH_TEST_VAR; $env:CERTSH_SURELY_UNSET_VAR -eq $null",
+    );
+    assert_eq!(r.outputs(), ["v", "True"]);
+}
+
+#[test]
+fn variables_read_from_the_session() {
+    let mut s = crate::fakes::session();
+    s.run_script("$answer = 6 * 7", Origin::Interactive);
+    assert_eq!(s.variable("answer"), Some(Value::Int(42)));
+}
