@@ -232,6 +232,29 @@ pub fn bind_command_line(
     command_span: Span,
     offset: UtcOffset,
 ) -> Result<Binding, ErrorRecord> {
+    bind_command_line_prompting(
+        sig,
+        args,
+        splat,
+        has_input,
+        command_span,
+        offset,
+        &mut |_, _| None,
+    )
+}
+
+/// [`bind_command_line`] that asks `prompt(param, first)` for each missing mandatory
+/// parameter (design §8.4: the REPL prompts as PowerShell does). `first` is `true` for
+/// the first question; `None` from the prompt gives MissingMandatoryParameter.
+pub fn bind_command_line_prompting(
+    sig: &Signature,
+    args: &[Arg],
+    splat: &[SplatEntry],
+    has_input: bool,
+    command_span: Span,
+    offset: UtcOffset,
+    prompt: &mut dyn FnMut(&Param, bool) -> Option<String>,
+) -> Result<Binding, ErrorRecord> {
     let mut params = sig.params.clone();
     let own = params.len();
     params.extend(common_parameters(sig.should_process.is_some()));
@@ -440,16 +463,33 @@ pub fn bind_command_line(
     }
 
     // §5.9 mandatory parameters (§5.8: only those the pipeline cannot fill, with input).
-    let missing: Vec<String> = (0..binder.b.own)
+    let missing: Vec<usize> = (0..binder.b.own)
         .filter(|idx| binder.b.bound[*idx].is_none())
         .filter(|idx| spec_in_set(&binder.b, *idx, |s| s.mandatory))
         .filter(|idx| {
             !has_input || !spec_in_set(&binder.b, *idx, |s| s.by_value || s.by_property_name)
         })
-        .map(|idx| binder.b.params[idx].name.clone())
         .collect();
-    if !missing.is_empty() {
-        return Err(catalogue::missing_mandatory(&missing, &cmd).with_span(command_span));
+    if missing.is_empty() {
+        return Ok(binder.b);
+    }
+    // Ask for each missing value; any unanswered question gives the error.
+    let mut answers: Vec<(usize, String)> = Vec::new();
+    for (n, idx) in missing.iter().enumerate() {
+        match prompt(&binder.b.params[*idx], n == 0) {
+            Some(answer) => answers.push((*idx, answer)),
+            None => {
+                let names: Vec<String> = missing
+                    .iter()
+                    .map(|i| binder.b.params[*i].name.clone())
+                    .collect();
+                return Err(catalogue::missing_mandatory(&names, &cmd).with_span(command_span));
+            }
+        }
+    }
+    for (idx, answer) in answers {
+        let value = binder.convert(idx, &Value::String(answer), command_span)?;
+        binder.set_bound(idx, value, command_span, BoundHow::Named);
     }
     Ok(binder.b)
 }

@@ -13,7 +13,9 @@ use shell_parser::ast::{
 };
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::binder::{Arg, Binding, SplatEntry, bind_command_line, bind_input};
+use crate::binder::{
+    Arg, Binding, SplatEntry, bind_command_line, bind_command_line_prompting, bind_input,
+};
 use crate::cmdlet::{BoundHow, BoundParam, Call, Context};
 use crate::convert::TypeName;
 use crate::error::{ErrorRecord, InvocationInfo, catalogue};
@@ -97,6 +99,9 @@ struct Stage<S> {
     native_args: Vec<String>,
     redirections: Vec<Redirection>,
 }
+
+/// How deep functions and script blocks may nest before CallDepthOverflow.
+const MAX_DEPTH: usize = 100;
 
 const PREFERENCE_NAMES: [&str; 4] = [
     "ErrorActionPreference",
@@ -961,7 +966,6 @@ impl<S> Interp<S> {
     fn eval_pipeline(&mut self, p: &Pipeline, out: &mut Vec<Value>) -> R<()> {
         let mut input: Option<Vec<Value>> = None;
         let mut stages: Vec<Stage<S>> = Vec::new();
-        let count = p.elements.len();
         for (i, el) in p.elements.iter().enumerate() {
             match el {
                 PipelineElement::Expression { expr, redirections } => {
@@ -990,7 +994,7 @@ impl<S> Interp<S> {
                 }
                 PipelineElement::Command(cmd) => {
                     let has_input = i > 0 || input.is_some();
-                    stages.push(self.prepare(cmd, has_input, i + 1 < count)?);
+                    stages.push(self.prepare(cmd, has_input, i + 1)?);
                 }
             }
         }
@@ -1092,7 +1096,7 @@ impl<S> Interp<S> {
         Ok((args, splat))
     }
 
-    fn prepare(&mut self, cmd: &Command, has_input: bool, _downstream: bool) -> R<Stage<S>> {
+    fn prepare(&mut self, cmd: &Command, has_input: bool, stage_position: usize) -> R<Stage<S>> {
         let name_value = match (&cmd.invocation, &cmd.name.kind) {
             (_, ExprKind::String { .. }) => self.eval_expr(&cmd.name)?,
             (Invocation::Plain, _) => self.eval_expr(&cmd.name)?,
@@ -1144,7 +1148,23 @@ impl<S> Interp<S> {
             Target::Function(f, _) => Some(&f.signature),
             Target::Native(_) => None,
         }
-        .map(|sig| bind_command_line(sig, &args, &splat, has_input, cmd.span, offset))
+        .map(|sig| {
+            let host = &mut self.host;
+            let position = stage_position;
+            let mut ask = |p: &Param, first: bool| {
+                // Mandatory-parameter prompting (design §8.4) as PowerShell words it.
+                let header = if first {
+                    format!(
+                        "cmdlet {} at command pipeline position {position}\nSupply values for the following parameters:\n",
+                        sig.name
+                    )
+                } else {
+                    String::new()
+                };
+                host.read_line(&format!("{header}{}: ", p.name))
+            };
+            bind_command_line_prompting(sig, &args, &splat, has_input, cmd.span, offset, &mut ask)
+        })
         .transpose()
         .map_err(|rec| {
             let prefix = if typed.is_empty() {
@@ -1440,7 +1460,11 @@ impl<S> Interp<S> {
 
     fn cmdlet_result(&mut self, r: Result<(), ErrorRecord>, frame: &Frame) -> R<()> {
         match r {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                // A cmdlet that handled a failed script block itself keeps going.
+                self.pending_flow = None;
+                Ok(())
+            }
             Err(rec) => {
                 let script = match self.pending_flow.take() {
                     Some(Flow::Error(_, s)) => s,
@@ -1589,7 +1613,7 @@ impl<S> Interp<S> {
         input: Option<Vec<Value>>,
     ) -> R<()> {
         self.depth += 1;
-        if self.depth > 200 {
+        if self.depth > MAX_DEPTH {
             self.depth -= 1;
             let rec = catalogue::runtime(
                 "The script failed due to call depth overflow.",
@@ -1762,6 +1786,25 @@ impl<S> Interp<S> {
     }
 
     pub(crate) fn invoke_block_for_cmdlet(
+        &mut self,
+        b: &ScriptBlockValue,
+        dollar_under: Option<Value>,
+        args: Vec<Value>,
+        new_scope: bool,
+    ) -> Result<Vec<Value>, ErrorRecord> {
+        if self.depth > MAX_DEPTH {
+            return Err(catalogue::runtime(
+                "The script failed due to call depth overflow.",
+                "CallDepthOverflow",
+            ));
+        }
+        self.depth += 1;
+        let result = self.invoke_block_inner(b, dollar_under, args, new_scope);
+        self.depth -= 1;
+        result
+    }
+
+    fn invoke_block_inner(
         &mut self,
         b: &ScriptBlockValue,
         dollar_under: Option<Value>,
@@ -2054,6 +2097,15 @@ impl<S> Interp<S> {
                     return self
                         .static_call(t, &name.item, &values)
                         .map_err(|r| self.fail(r, e.span));
+                }
+                if let ExprKind::Variable(v) = &object.kind
+                    && v.scope.is_none()
+                    && v.name.eq_ignore_ascii_case("Error")
+                    && name.item.eq_ignore_ascii_case("Clear")
+                {
+                    // `$Error` is an ArrayList in PowerShell: Clear() empties it.
+                    self.errors.clear();
+                    return Ok(Value::Null);
                 }
                 let obj = self.eval_expr(object)?;
                 self.call_method(&obj, &name.item, values)

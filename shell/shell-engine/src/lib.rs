@@ -77,7 +77,9 @@ mod session;
 mod signature;
 mod value;
 
-pub use binder::{Arg, Binding, SplatEntry, bind_command_line, bind_input};
+pub use binder::{
+    Arg, Binding, SplatEntry, bind_command_line, bind_command_line_prompting, bind_input,
+};
 pub use cmdlet::{BoundHow, BoundParam, Call, Cmdlet, Context, FromValue};
 pub use convert::{
     ConvertArgumentError, TypeName, convert_argument, is_native, parse_datetime, parse_timespan,

@@ -458,7 +458,7 @@ fn string_method(s: &str, name: &str, args: &[Value]) -> Result<Option<Value>, E
             } else {
                 chars.len().saturating_sub(start)
             };
-            if start + len > chars.len() {
+            if start.checked_add(len).is_none_or(|end| end > chars.len()) {
                 return Err(index_error());
             }
             Value::String(chars[start..start + len].iter().collect())
@@ -474,6 +474,12 @@ fn string_method(s: &str, name: &str, args: &[Value]) -> Result<Option<Value>, E
         }
         "padleft" | "padright" => {
             let width = usize::try_from(arg_i64(args, 0)?).unwrap_or(0);
+            if width > 100_000_000 {
+                return Err(catalogue::runtime(
+                    "The padded string would be too large.",
+                    "ArgumentOutOfRangeException",
+                ));
+            }
             let pad = args
                 .get(1)
                 .map(|p| p.to_string_form().chars().next().unwrap_or(' '))
@@ -504,7 +510,7 @@ fn string_method(s: &str, name: &str, args: &[Value]) -> Result<Option<Value>, E
             } else {
                 chars.len().saturating_sub(start)
             };
-            if start + count > chars.len() {
+            if start.checked_add(count).is_none_or(|end| end > chars.len()) {
                 return Err(index_error());
             }
             Value::String(

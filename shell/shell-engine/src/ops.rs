@@ -489,7 +489,11 @@ pub fn multiply(left: &Value, right: &Value) -> OpResult {
             let n = as_number(right)
                 .and_then(|n| n.to_i64())
                 .ok_or_else(|| cannot_convert_number(right))?;
-            Value::String(s.repeat(usize::try_from(n).unwrap_or(0)))
+            let n = usize::try_from(n).unwrap_or(0);
+            if s.len().saturating_mul(n) > MAX_BUILT {
+                return Err(too_large());
+            }
+            Value::String(s.repeat(n))
         }
         Value::Array(a) => {
             let n = as_number(right)
@@ -497,6 +501,9 @@ pub fn multiply(left: &Value, right: &Value) -> OpResult {
                 .ok_or_else(|| cannot_convert_number(right))?;
             let items = a.borrow();
             let mut out = Vec::new();
+            if items.len().saturating_mul(usize::try_from(n).unwrap_or(0)) > MAX_BUILT {
+                return Err(too_large());
+            }
             for _ in 0..n.max(0) {
                 out.extend(items.iter().cloned());
             }
@@ -507,6 +514,13 @@ pub fn multiply(left: &Value, right: &Value) -> OpResult {
             arith(&l, &r, i64::checked_mul, |a, b| a * b)
         }
     })
+}
+
+/// The largest string or array the operators build (protects against `'x' * 1e12`).
+const MAX_BUILT: usize = 100_000_000;
+
+fn too_large() -> ErrorRecord {
+    catalogue::runtime("The result would be too large.", "ResultTooLarge")
 }
 
 fn divide_by_zero() -> ErrorRecord {
@@ -530,9 +544,9 @@ pub fn divide(left: &Value, right: &Value) -> OpResult {
     }
     if !is_floating(&l) && !is_floating(&r) {
         let (a, b) = (l.to_i64().unwrap_or(0), r.to_i64().unwrap_or(1));
-        if a % b == 0 {
+        if let (Some(0), Some(q)) = (a.checked_rem(b), a.checked_div(b)) {
             return Ok(int_result(
-                a / b,
+                q,
                 matches!(l, Value::Long(_)) || matches!(r, Value::Long(_)),
             ));
         }
@@ -634,6 +648,9 @@ pub fn format_operator(format: &str, args: &[Value]) -> OpResult {
                     None => arg.to_string_form(),
                 };
                 let width = align.map(|a| a.unsigned_abs() as usize).unwrap_or(0);
+                if width > MAX_BUILT {
+                    return Err(too_large());
+                }
                 let len = text.chars().count();
                 if len < width {
                     let pad = " ".repeat(width - len);

@@ -405,3 +405,47 @@ fn variables_read_from_the_session() {
     s.run_script("$answer = 6 * 7", Origin::Interactive);
     assert_eq!(s.variable("answer"), Some(Value::Int(42)));
 }
+
+#[test]
+fn mandatory_parameters_are_prompted_when_the_host_answers() {
+    let mut s = crate::fakes::session();
+    s.host_as_mut::<shell_engine::ScriptedHost>()
+        .unwrap()
+        .lines
+        .push_back(TP.to_string());
+    s.run_script(
+        "Enable-ExchangeCertificate -Services POP",
+        Origin::Interactive,
+    );
+    let host = s.host_as::<shell_engine::ScriptedHost>().unwrap();
+    assert!(host.errors().is_empty(), "{:?}", host.errors());
+    assert_eq!(host.output_strings(), ["enabled POP"]);
+}
+
+#[test]
+fn hostile_inputs_are_errors_not_panics() {
+    for script in [
+        "'x' * 1000000000000",
+        "[long]::MinValue / -1",
+        "[long]::MinValue % -1",
+        "'{0,999999999999}' -f 1",
+        "'abc'.Substring(2, 9223372036854775807)",
+        "'abc'.PadLeft(1000000000000)",
+        "1..1000000000",
+        "function f { f }; f",
+        "$b = { & $b }; & $b",
+        "$null[0]",
+        "@(1)[5]; @{}.x.y.z",
+    ] {
+        let r = run(script);
+        assert!(r.outputs().len() <= 1, "{script}");
+    }
+}
+
+#[test]
+fn error_variable_can_be_cleared() {
+    check(
+        "Get-ExchangeCertificate nope 2>$null; $Error.Count; $Error.Clear(); $Error.Count",
+        &["1", "0"],
+    );
+}
