@@ -152,6 +152,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The span of the character at `at` (empty at the end of input).
+    fn char_span(&self, at: usize) -> Span {
+        let len = self.src[at..].chars().next().map_or(0, char::len_utf8);
+        Span::new(at, at + len)
+    }
+
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -1558,7 +1564,9 @@ impl<'a> Parser<'a> {
                         continue;
                     }
                     if third == Some('%') {
-                        return Err(self.unsupported("--%", Span::new(self.pos, self.pos + 3)));
+                        return Err(
+                            self.unsupported("--%", Span::new(self.pos, self.pos + dash_len + 1))
+                        );
                     }
                 } else if c2.is_some_and(|n| n.is_alphabetic() || n == '_' || n == '?')
                     && let Some(element) = self.parse_parameter()?
@@ -1865,7 +1873,7 @@ impl<'a> Parser<'a> {
                     return Err(self.incomplete(
                         "TerminatorExpectedAtEndOfString",
                         "The string is missing the terminator: '.",
-                        Span::new(open, open + 1),
+                        self.char_span(open),
                     ));
                 }
                 Some(c) if is_single_quote(c) => match self.peek() {
@@ -1913,7 +1921,7 @@ impl<'a> Parser<'a> {
                 return Err(self.incomplete(
                     "TerminatorExpectedAtEndOfString",
                     "The string is missing the terminator: \".",
-                    Span::new(open, open + 1),
+                    self.char_span(open),
                 ));
             };
             match c {
@@ -1935,7 +1943,7 @@ impl<'a> Parser<'a> {
                             return Err(self.incomplete(
                                 "TerminatorExpectedAtEndOfString",
                                 "The string is missing the terminator: \".",
-                                Span::new(open, open + 1),
+                                self.char_span(open),
                             ));
                         }
                     }
@@ -2071,6 +2079,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.bump();
         let quote = self.bump().unwrap_or('"');
+        let header = Span::new(start, self.pos);
         let double = is_double_quote(quote);
         let terminator = if double { "\"@" } else { "'@" };
         while self.peek().is_some_and(is_inline_space) {
@@ -2088,7 +2097,7 @@ impl<'a> Parser<'a> {
                 return Err(self.incomplete(
                     "TerminatorExpectedAtEndOfString",
                     format!("The string is missing the terminator: {terminator}."),
-                    Span::new(start, start + 2),
+                    header,
                 ));
             }
             Some(_) => {
@@ -2146,13 +2155,13 @@ impl<'a> Parser<'a> {
                 return Err(self.error(
                     "WhitespaceBeforeHereStringFooter",
                     "White space is not allowed before the string terminator.",
-                    Span::new(start, start + 2),
+                    header,
                 ));
             }
             return Err(ParseError {
                 id: "TerminatorExpectedAtEndOfString",
                 message: format!("The string is missing the terminator: {terminator}."),
-                span: Span::new(start, start + 2),
+                span: header,
                 incomplete: true,
             });
         };
@@ -3076,4 +3085,54 @@ fn comparison_operator(word: &str) -> Option<BinaryOp> {
     base(rest)
         .filter(|op| *op != CompareOp::Join)
         .map(|op| BinaryOp::Compare(op, mode))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sec3_3_comparison_operator_case_prefixes() {
+        assert_eq!(
+            comparison_operator("ceq"),
+            Some(BinaryOp::Compare(CompareOp::Eq, CaseMode::Sensitive))
+        );
+        assert_eq!(
+            comparison_operator("inotin"),
+            Some(BinaryOp::Compare(CompareOp::NotIn, CaseMode::Insensitive))
+        );
+        assert_eq!(
+            comparison_operator("in"),
+            Some(BinaryOp::Compare(CompareOp::In, CaseMode::Default))
+        );
+        assert_eq!(comparison_operator("isnot"), Some(BinaryOp::IsNot));
+        assert_eq!(comparison_operator("cjoin"), None);
+        assert_eq!(comparison_operator("f"), None);
+    }
+
+    #[test]
+    fn sec2_11_rest_is_trivia_skips_comments_and_blanks() {
+        let mut parser = Parser::new("x  # note\n <# block #>\n");
+        parser.pos = 1;
+        assert!(parser.rest_is_trivia());
+        let mut parser = Parser::new("x  # note\n y");
+        parser.pos = 1;
+        assert!(!parser.rest_is_trivia());
+        let mut parser = Parser::new("x <# open");
+        parser.pos = 1;
+        assert!(parser.rest_is_trivia());
+    }
+
+    #[test]
+    fn sec2_2_statement_start_mode_decision() {
+        let starts = |s: &str| Parser::new(s).starts_expression();
+        assert!(starts("$x"));
+        assert!(starts("1kb"));
+        assert!(starts("-not $x"));
+        assert!(starts("-5"));
+        assert!(!starts("-Services POP"));
+        assert!(!starts("2048bits"));
+        assert!(!starts("Get-X"));
+        assert!(!starts(".\\x.ps1"));
+    }
 }

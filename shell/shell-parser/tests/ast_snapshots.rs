@@ -16,6 +16,6 @@ fn s65_try_catch_spans() {
 }
 
 #[test]
-fn s211_incomplete_error_record() {
+fn sec2_11_incomplete_error_record() {
     assert_debug_snapshot!(shell_parser::parse("Get-X | % {\n  $_.Name").unwrap_err());
 }

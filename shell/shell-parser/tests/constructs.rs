@@ -158,7 +158,7 @@ fn design8_redirections() {
 }
 
 #[test]
-fn s_script_block_text_is_source_between_braces() {
+fn sec3_2_script_block_text_is_source_between_braces() {
     let script = shell_parser::parse("& { $a + 1 }").unwrap();
     let shell_parser::ast::StatementKind::Pipeline(p) = &script.statements[0].kind else {
         panic!("not a pipeline");
@@ -174,14 +174,14 @@ fn s_script_block_text_is_source_between_braces() {
 }
 
 #[test]
-fn s_call_and_dot_source() {
+fn sec3_1_call_and_dot_source() {
     check("& 'Get-Thing' -A 1", "(& sq'Get-Thing' -A n(1,'1'))");
     check("& $sb", "(& $sb)");
     check(". .\\lib.ps1", "(dot-source w'.\\lib.ps1')");
 }
 
 #[test]
-fn s_variables_scopes_and_special_names() {
+fn sec2_5_variables_scopes_and_special_names() {
     check("$env:COMPUTERNAME", "$env:COMPUTERNAME");
     check("$script:count += 1", "(+= $script:count n(1))");
     check("${my var}", "$my var");
@@ -198,7 +198,7 @@ fn s_variables_scopes_and_special_names() {
 }
 
 #[test]
-fn s_arithmetic_precedence() {
+fn sec3_3_arithmetic_precedence() {
     check("1 + 2 * 3", "(+ n(1) (* n(2) n(3)))");
     check("(1 + 2) * 3", "(* (paren (+ n(1) n(2))) n(3))");
     check("-1", "n(-1)");
@@ -213,7 +213,7 @@ fn s_arithmetic_precedence() {
 }
 
 #[test]
-fn s_numbers_in_expression_mode() {
+fn sec2_9_numbers_in_expression_mode() {
     check("0x10", "n(16)");
     check("1.5", "n(1.5)");
     check(".5", "n(0.5)");
@@ -225,7 +225,7 @@ fn s_numbers_in_expression_mode() {
 }
 
 #[test]
-fn s_here_strings() {
+fn sec2_6_here_strings() {
     check("@'\nline $x\n'@", "hsq'line $x'");
     check(
         "@\"\nHello $name\nbye\n\"@",
@@ -235,7 +235,7 @@ fn s_here_strings() {
 }
 
 #[test]
-fn s_hash_literal_forms() {
+fn sec3_1_hash_literal_forms() {
     check("@{}", "(hash)");
     check(
         "@{\n  Name = 'Thumbprint'\n  Expression = { $_.Thumbprint }\n}",
@@ -245,7 +245,7 @@ fn s_hash_literal_forms() {
 }
 
 #[test]
-fn s_expandable_bare_words() {
+fn sec2_3_expandable_bare_words() {
     check("Write-Output a'$x'", "(cmd Write-Output w'a$x')");
     check("Write-Output a\"$x\"", r#"(cmd Write-Output x["a" $x])"#);
     check("Write-Output a`nb", "(cmd Write-Output w'a\nb')");
@@ -258,7 +258,7 @@ fn s_expandable_bare_words() {
 }
 
 #[test]
-fn s_parameter_token_forms() {
+fn sec2_8_parameter_token_forms() {
     check("Get-X -cert.req", "(cmd Get-X -cert w'.req')");
     check("Get-X -Name\"x\"", "(cmd Get-X w'-Namex')");
     check("Get-X \u{2013}Force", "(cmd Get-X -Force)");
@@ -270,14 +270,14 @@ fn s_parameter_token_forms() {
 }
 
 #[test]
-fn s_statement_separators_and_blank_lines() {
+fn sec2_7_statement_separators_and_blank_lines() {
     check(";;\n\nGet-A;Get-B\n", "(cmd Get-A); (cmd Get-B)");
     check("Get-A\n| Get-B", "(pipe (cmd Get-A) (cmd Get-B))");
     check("Get-A\n# note\n| Get-B", "(pipe (cmd Get-A) (cmd Get-B))");
 }
 
 #[test]
-fn s_if_elseif_else_and_flow() {
+fn sec3_1_if_elseif_else_and_flow() {
     check(
         "if ($a) { 1 } elseif ($b) { 2 } else { 3 }",
         "(if ($a (n(1))) ($b (n(2))) (else (n(3))))",
@@ -295,7 +295,7 @@ fn s_if_elseif_else_and_flow() {
 }
 
 #[test]
-fn s_index_and_member_chains() {
+fn sec3_1_index_and_member_chains() {
     check("$a[0]", "(idx $a n(0))");
     check("$a[0,1]", "(idx $a (arr n(0) n(1)))");
     check("$a.b.c", "(. (. $a b) c)");
@@ -305,7 +305,7 @@ fn s_index_and_member_chains() {
 }
 
 #[test]
-fn s_spans_are_byte_offsets() {
+fn sec2_1_spans_are_byte_offsets() {
     let script = shell_parser::parse("Get-A  |  Get-B").unwrap();
     assert_eq!(script.statements[0].span, shell_parser::Span::new(0, 15));
     let script = shell_parser::parse("  $x = 1 + 2  ").unwrap();

@@ -4,7 +4,7 @@
 use crate::support::{check_err, check_unsupported, message};
 
 #[test]
-fn s211_unclosed_quotes_are_incomplete() {
+fn sec2_11_unclosed_quotes_are_incomplete() {
     check_err(
         "Write-Output 'abc",
         "TerminatorExpectedAtEndOfString",
@@ -28,7 +28,7 @@ fn s211_unclosed_quotes_are_incomplete() {
 }
 
 #[test]
-fn s211_unclosed_brackets_are_incomplete() {
+fn sec2_11_unclosed_brackets_are_incomplete() {
     check_err("(1 + 2", "MissingEndParenthesisInExpression", 1, 1, true);
     assert_eq!(message("(1 + 2"), "Missing closing ')' in expression.");
     check_err(
@@ -57,7 +57,7 @@ fn s211_unclosed_brackets_are_incomplete() {
 }
 
 #[test]
-fn s211_trailing_operators_are_incomplete() {
+fn sec2_11_trailing_operators_are_incomplete() {
     check_err("$a -eq", "ExpectedValueExpression", 1, 7, true);
     assert_eq!(
         message("$a -eq"),
@@ -75,7 +75,7 @@ fn s211_trailing_operators_are_incomplete() {
 }
 
 #[test]
-fn s211_same_errors_not_at_end_are_not_incomplete() {
+fn sec2_11_same_errors_not_at_end_are_not_incomplete() {
     check_err("(1 2)", "UnexpectedToken", 1, 4, false);
     check_err("Get-X | | Get-Y", "EmptyPipeElement", 1, 8, false);
     check_err("if ($x) Get-Y", "MissingStatementBlock", 1, 9, false);
@@ -83,7 +83,7 @@ fn s211_same_errors_not_at_end_are_not_incomplete() {
 }
 
 #[test]
-fn s84_error_catalogue_messages() {
+fn sec8_4_error_catalogue_messages() {
     check_err("1 | 2", "ExpressionsMustBeFirstInPipeline", 1, 5, false);
     assert_eq!(
         message("1 | 2"),
@@ -131,7 +131,7 @@ fn s84_error_catalogue_messages() {
 }
 
 #[test]
-fn s84_keywords_only_at_statement_start() {
+fn sec8_4_keywords_only_at_statement_start() {
     check_err(
         "foreach {",
         "MissingOpenParenthesisAfterKeyword",
@@ -165,7 +165,7 @@ fn design8_cut_operators() {
 }
 
 #[test]
-fn s13_keywords_as_arguments_are_strings() {
+fn sec13_2_keywords_as_arguments_are_strings() {
     crate::support::check(
         "Write-Output class enum using",
         "(cmd Write-Output w'class' w'enum' w'using')",

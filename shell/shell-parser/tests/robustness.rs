@@ -30,7 +30,7 @@ Write-Output 0x10 1kb 2048bits cert$(1+1).req a#b -- -x 'It''s' @h
 "#;
 
 #[test]
-fn s211_truncated_prefixes_never_panic() {
+fn sec2_11_truncated_prefixes_never_panic() {
     let mut boundaries: Vec<usize> = LONG_SCRIPT.char_indices().map(|(i, _)| i).collect();
     boundaries.push(LONG_SCRIPT.len());
     for end in boundaries {
@@ -47,7 +47,7 @@ fn s211_truncated_prefixes_never_panic() {
 }
 
 #[test]
-fn s211_odd_inputs_never_panic() {
+fn sec2_11_odd_inputs_never_panic() {
     let inputs = [
         "",
         "`",
@@ -107,7 +107,7 @@ fn s211_odd_inputs_never_panic() {
 }
 
 #[test]
-fn s211_deep_nesting_is_an_error_not_a_crash() {
+fn sec2_11_deep_nesting_is_an_error_not_a_crash() {
     // Run on a thread with a small stack to prove the depth limit keeps the stack bounded.
     let handle = std::thread::Builder::new()
         .stack_size(2 * 1024 * 1024)
@@ -143,4 +143,98 @@ fn perf_one_megabyte_parses_quickly() {
     // Debug builds are several times slower than release; the bound is generous on purpose.
     assert!(elapsed.as_secs_f64() < 5.0, "1 MB took {elapsed:?}");
     eprintln!("parsed {} bytes in {elapsed:?}", big.len());
+}
+
+#[test]
+fn sec2_11_random_inputs_never_panic_and_spans_are_char_boundaries() {
+    const ALPHABET: &[&str] = &[
+        "$",
+        "(",
+        ")",
+        "{",
+        "}",
+        "[",
+        "]",
+        "@",
+        "'",
+        "\"",
+        "`",
+        "#",
+        "<#",
+        "#>",
+        "|",
+        ";",
+        ",",
+        "&",
+        "-",
+        "\u{2013}",
+        "\u{201C}",
+        "\u{2019}",
+        ":",
+        "::",
+        ".",
+        "..",
+        "=",
+        "+",
+        "*",
+        ">",
+        "2>",
+        "<",
+        "\n",
+        "\r\n",
+        " ",
+        "a",
+        "Get-X",
+        "if",
+        "else",
+        "foreach",
+        "function",
+        "param",
+        "in",
+        "1",
+        "0x",
+        "kb",
+        "$x",
+        "-eq",
+        "-not",
+        "@\"\n",
+        "\n\"@",
+        "@'\n",
+        "\n'@",
+        "$(",
+        "@(",
+        "@{",
+        "${",
+        "[int]",
+        "[Parameter(",
+        "switch",
+        "do",
+        "while",
+        "for",
+        "try",
+        "catch",
+        "\u{e9}",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 24) as usize;
+        let input: String = (0..len)
+            .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+            .collect();
+        if let Err(errors) = shell_parser::parse(&input) {
+            let span = errors.errors[0].span;
+            assert!(
+                span.start <= span.end && span.end <= input.len(),
+                "{input:?}: {span:?}"
+            );
+            assert!(input.is_char_boundary(span.start) && input.is_char_boundary(span.end));
+            let _ = span.line_col(&input);
+        }
+    }
 }
