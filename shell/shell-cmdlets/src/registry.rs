@@ -31,6 +31,20 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Set-Variable",
     "Get-Variable",
     "Clear-Host",
+    "Get-Date",
+    "New-TimeSpan",
+    "New-Object",
+    "ConvertTo-SecureString",
+    "Get-Content",
+    "Set-Content",
+    "Add-Content",
+    "Test-Path",
+    "Join-Path",
+    "Split-Path",
+    "Read-Host",
+    "Start-Sleep",
+    "Add-PSSnapin",
+    "Get-PSSnapin",
 ];
 
 /// The aliases of spec §6.1: `(alias, command)`.
@@ -54,6 +68,12 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("gm", "Get-Member"),
     ("sv", "Set-Variable"),
     ("set", "Set-Variable"),
+    ("gc", "Get-Content"),
+    ("cat", "Get-Content"),
+    ("type", "Get-Content"),
+    ("sc", "Set-Content"),
+    ("ac", "Add-Content"),
+    ("sleep", "Start-Sleep"),
 ];
 
 fn display_name(value: &Value) -> Value {
@@ -117,6 +137,20 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(SetVariable),
         Rc::new(GetVariable),
         Rc::new(ClearHost),
+        Rc::new(GetDate),
+        Rc::new(NewTimeSpan),
+        Rc::new(NewObject),
+        Rc::new(ConvertToSecureString),
+        Rc::new(GetContent),
+        Rc::new(SetContent),
+        Rc::new(AddContent),
+        Rc::new(TestPath),
+        Rc::new(JoinPath),
+        Rc::new(SplitPath),
+        Rc::new(ReadHost),
+        Rc::new(StartSleep),
+        Rc::new(AddPSSnapin),
+        Rc::new(GetPSSnapin),
     ]
 }
 

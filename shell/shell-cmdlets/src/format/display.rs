@@ -177,6 +177,7 @@ pub fn scalar_lines(value: &Value, width: usize) -> Vec<String> {
     match value {
         Value::Null => Vec::new(),
         Value::Format(record) => record.render(width),
+        Value::DateTime(_) => vec![value.display_text(DEFAULT_ENUMERATION_LIMIT)],
         other => other
             .to_string_form()
             .split('\n')

@@ -23,3 +23,4 @@ fn run(script: &str) -> String {
 
 mod format;
 mod registry;
+mod spec12;

@@ -1,0 +1,81 @@
+//! New-Object (PSObject only).
+
+use shell_engine::{
+    Call, Cmdlet, Context, ErrorCategory, ErrorRecord, Example, Hashtable, Kind, Param, PsObject,
+    Signature, Value,
+};
+
+use super::common::unsupported;
+
+/// Creates a custom object (`New-Object PSObject -Property @{…}`).
+pub struct NewObject;
+
+impl<S> Cmdlet<S> for NewObject {
+    fn signature(&self) -> Signature {
+        Signature::new("New-Object")
+            .summary("Creates an instance of a Microsoft .NET Framework or COM object.")
+            .default_set("Net")
+            .param(
+                Param::new("TypeName", Kind::String)
+                    .in_set("Net")
+                    .position(0)
+                    .mandatory(),
+            )
+            .param(
+                Param::new("ArgumentList", Kind::ObjectList)
+                    .alias("Args")
+                    .in_set("Net")
+                    .position(1)
+                    .unimplemented(),
+            )
+            .param(
+                Param::new("ComObject", Kind::String)
+                    .in_set("Com")
+                    .position(0)
+                    .mandatory()
+                    .unimplemented(),
+            )
+            .param(Param::switch("Strict").in_set("Com").unimplemented())
+            .param(Param::new("Property", Kind::Hashtable))
+    }
+
+    fn examples(&self) -> &'static [Example] {
+        &[Example {
+            script: "New-Object PSObject -Property @{Name='pop'; Port=995}",
+            summary: "A custom object with two properties.",
+        }]
+    }
+
+    fn run(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
+        for name in ["ArgumentList", "ComObject", "Strict"] {
+            if call.is_bound(name) {
+                return Err(unsupported(call, name));
+            }
+        }
+        let type_name: String = call.get("TypeName")?;
+        let known = [
+            "psobject",
+            "pscustomobject",
+            "system.management.automation.psobject",
+            "system.object",
+        ];
+        if !known.contains(&type_name.trim().to_ascii_lowercase().as_str()) {
+            return Err(ErrorRecord::new(
+                format!("Cannot find type [{type_name}]: verify that the assembly containing this type is loaded."),
+                "TypeNotFound",
+                ErrorCategory::InvalidType,
+            )
+            .with_reason("PSArgumentException")
+            .with_activity(call.name.clone())
+            .with_span(call.span_of("TypeName")));
+        }
+        let mut object = PsObject::new("");
+        if let Some(props) = call.get_optional::<Hashtable>("Property")? {
+            for (k, v) in props.iter() {
+                object.set(&k.to_string_form(), v.clone());
+            }
+        }
+        cx.write_output(Value::object(object));
+        Ok(())
+    }
+}
