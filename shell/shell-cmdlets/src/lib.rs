@@ -14,6 +14,5 @@
 //! `tests/` (snapshots in `tests/snapshots/`).
 
 pub mod builtin;
-pub mod exchange;
 pub mod format;
 pub mod registry;
