@@ -12,6 +12,7 @@ use crate::key::PrivateKey;
 use crate::name::{NameError, SubjectName};
 use crate::random::{FillRandomError, RandomSource, serial_number};
 use crate::signer::Signer;
+use crate::small_key_request;
 
 /// Key usage bits (RFC 5280 §4.2.1.3) a certificate may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -355,9 +356,9 @@ impl CertificateAuthority {
     /// -GenerateRequest would: subject, SAN, key usage and EKU come from the request, validity and
     /// CRL distribution points from `params`.
     ///
-    /// The request's signature is checked by x509-parser, which refuses SHA-2 signatures from
-    /// keys under 2048 bits: 1024-bit requests are answered with
-    /// [`CreateCertificateError::InvalidRequest`]; issue those with [`Self::issue`].
+    /// The request's signature is checked by x509-parser through rcgen; x509-parser refuses
+    /// SHA-2 signatures from keys under 2048 bits, so such requests are checked with aws-lc-rs's
+    /// legacy RSA algorithms instead and their extensions copied unchanged.
     ///
     /// # Errors
     /// [`CreateCertificateError::InvalidRequest`] for an unreadable or badly signed request, and
@@ -372,10 +373,18 @@ impl CertificateAuthority {
             return Err(CreateCertificateError::InvalidValidity);
         }
         let mut request =
-            rcgen::CertificateSigningRequestParams::from_der(&request_der.to_vec().into())
-                .map_err(|error| CreateCertificateError::InvalidRequest {
-                    reason: error.to_string(),
-                })?;
+            match rcgen::CertificateSigningRequestParams::from_der(&request_der.to_vec().into()) {
+                Ok(request) => request,
+                // x509-parser refuses SHA-2 signatures from keys under 2048 bits.
+                Err(rcgen::Error::InvalidCertificationRequestSignature) => {
+                    return self.issue_for_small_key_request(request_der, params, random);
+                }
+                Err(error) => {
+                    return Err(CreateCertificateError::InvalidRequest {
+                        reason: error.to_string(),
+                    });
+                }
+            };
         let serial = serial_number(random).map_err(CreateCertificateError::Random)?;
         request.params.serial_number = Some(SerialNumber::from_slice(&serial));
         request.params.not_before = params.not_before;
@@ -387,6 +396,34 @@ impl CertificateAuthority {
             }];
         }
         let certificate = request.signed_by(&self.issuer).map_err(encoding)?;
+        Ok(certificate.der().to_vec())
+    }
+
+    /// [`Self::issue_for_request`] for a request whose signature x509-parser cannot check:
+    /// verified with aws-lc-rs's legacy RSA algorithms, extensions copied as requested.
+    fn issue_for_small_key_request(
+        &self,
+        request_der: &[u8],
+        params: &IssueParams,
+        random: &mut dyn RandomSource,
+    ) -> Result<Vec<u8>, CreateCertificateError> {
+        let request = small_key_request::verify(request_der)?;
+        let mut certificate_params = rcgen::CertificateParams::default();
+        certificate_params.distinguished_name = request.subject;
+        certificate_params.custom_extensions = request.extensions;
+        certificate_params.not_before = params.not_before;
+        certificate_params.not_after = params.not_after;
+        let serial = serial_number(random).map_err(CreateCertificateError::Random)?;
+        certificate_params.serial_number = Some(SerialNumber::from_slice(&serial));
+        certificate_params.use_authority_key_identifier_extension = true;
+        if !params.crl_distribution_points.is_empty() {
+            certificate_params.crl_distribution_points = vec![CrlDistributionPoint {
+                uris: params.crl_distribution_points.clone(),
+            }];
+        }
+        let certificate = certificate_params
+            .signed_by(&request.public_key, &self.issuer)
+            .map_err(encoding)?;
         Ok(certificate.der().to_vec())
     }
 

@@ -508,3 +508,68 @@ fn openssl_made_ca_issues_and_revokes_through_us() {
     assert!(!run.success);
     assert!(format!("{}{}", run.stdout, run.stderr).contains("certificate revoked"));
 }
+
+#[test]
+fn test_ca_answers_a_1024_bit_request_keeping_its_extensions() {
+    let mut ca = TestCa::new();
+    let csr = request(&pop_request_params(), &key_1024()).unwrap();
+    let leaf = ca.answer_request(csr.der()).unwrap();
+    let scratch = Scratch::new();
+    scratch.write_cert_pem("root.pem", ca.root_der());
+    scratch.write_cert_pem("inter.pem", ca.intermediate_der());
+    scratch.write_cert_pem("leaf.pem", &leaf);
+    let text = certificate_text(&scratch, "leaf.pem");
+    assert!(text.contains("DNS:popserver.fourthcoffee.com"), "{text}");
+    assert!(text.contains("TLS Web Server Authentication"), "{text}");
+    assert!(
+        text.contains("Digital Signature, Key Encipherment"),
+        "{text}"
+    );
+    assert!(text.contains("Authority Key Identifier"), "{text}");
+    let subject = openssl_ok(
+        scratch.dir(),
+        &[
+            "x509", "-in", "leaf.pem", "-noout", "-subject", "-nameopt", "oneline",
+        ],
+    );
+    assert_eq!(
+        subject.trim(),
+        "subject=C = us, O = contoso corp, CN = popserver.fourthcoffee.com"
+    );
+    openssl_ok(
+        scratch.dir(),
+        &[
+            "verify",
+            "-auth_level",
+            "0",
+            "-attime",
+            &at_fixed_now(),
+            "-CAfile",
+            "root.pem",
+            "-untrusted",
+            "inter.pem",
+            "leaf.pem",
+        ],
+    );
+    let certificate = cert_model::Certificate::from_der(&leaf).unwrap();
+    assert_eq!(certificate.public_key_size(), 1024);
+}
+
+#[test]
+fn tampered_1024_bit_request_is_refused() {
+    let mut ca = TestCa::new();
+    let csr = request(&pop_request_params(), &key_1024()).unwrap();
+    let mut der = csr.der().to_vec();
+    // Flip one byte of the subject's common name; the signature no longer matches.
+    let position = der
+        .windows(9)
+        .position(|window| window == b"popserver")
+        .unwrap();
+    der[position] = b'q';
+    assert_eq!(
+        ca.answer_request(&der),
+        Err(CreateCertificateError::InvalidRequest {
+            reason: "the request's signature does not verify".into()
+        })
+    );
+}
