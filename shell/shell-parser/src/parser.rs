@@ -2105,7 +2105,7 @@ impl<'a> Parser<'a> {
                     "UnexpectedCharactersAfterHereStringHeader",
                     "No characters are allowed after a here-string header but before the end \
                      of the line.",
-                    Span::new(self.pos, self.pos + 1),
+                    self.char_span(self.pos),
                 ));
             }
         }

@@ -233,7 +233,11 @@ fn sec2_11_random_inputs_never_panic_and_spans_are_char_boundaries() {
                 span.start <= span.end && span.end <= input.len(),
                 "{input:?}: {span:?}"
             );
-            assert!(input.is_char_boundary(span.start) && input.is_char_boundary(span.end));
+            assert!(
+                input.is_char_boundary(span.start) && input.is_char_boundary(span.end),
+                "{input:?}: {:?}",
+                errors.errors[0]
+            );
             let _ = span.line_col(&input);
         }
     }
