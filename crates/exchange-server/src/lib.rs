@@ -56,11 +56,21 @@ pub use names::{
 pub use operations::{
     ExportOptions, ExportedCertificate, NewCertificateOptions, NewCertificateOutcome,
     ReplaceSmtpAnswer, WriteRequestFile, enable_certificate, export_certificate,
-    import_certificate, matches_any_domain, new_certificate, remove_certificate, unusable_reason,
+    import_certificate, matches_any_domain, new_certificate, preview_names, remove_certificate,
+    unusable_reason,
 };
 pub use request_file::{RequestEncoding, encode_request, request_base64, request_pem};
 pub use roles::{ParseRoleError, ServerRole, roles_support};
 pub use server::{CertificateQuery, ConnectorChanges, ProtocolSettingsChanges, Server};
 pub use services::{ServiceFacts, ServiceState, derive_services};
-pub use setup::{OS_CA_BUNDLE, SetupOptions, empty_server, setup_server, third_party_roots};
+pub use setup::{
+    OS_CA_BUNDLE, SetupOptions, empty_server, local_fqdn, os_roots, setup_server, third_party_roots,
+};
+
+/// The PBKDF2 iteration count of exported PFX files.
+pub const PFX_DEFAULT_ITERATIONS: u32 = cert_generation::PfxProtection::DEFAULT_ITERATIONS;
+
+/// The key and randomness sources operations take (re-exported so the shell needs no direct
+/// dependency on `cert-generation`).
+pub use cert_generation::{KeyGenerator, RandomSource, SystemKeyGenerator, SystemRandomSource};
 pub use warning::{OperationWarning, ReplaceSmtpCertificate};

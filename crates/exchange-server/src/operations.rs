@@ -110,6 +110,25 @@ fn clone_source(state: &ServerState, thumbprint: Thumbprint) -> Option<CloneSour
     })
 }
 
+/// The names New-ExchangeCertificate would use, after its parameter-set checks.
+///
+/// # Errors
+/// The parameter-set and naming errors of [`NewCertificateError`].
+pub fn preview_names(
+    state: &ServerState,
+    options: &NewCertificateOptions,
+) -> Result<crate::names::ResolvedNames, NewCertificateError> {
+    check_new_parameter_sets(options)?;
+    let source = match options.instance {
+        Some(thumbprint) => Some(
+            clone_source(state, thumbprint)
+                .ok_or(NewCertificateError::SourceNotFound { thumbprint })?,
+        ),
+        None => None,
+    };
+    resolve_names(&options.names, &host_names(state), source.as_ref())
+}
+
 /// New-ExchangeCertificate (spec §3.1): resolves names, makes a self-signed certificate (and
 /// enables its services, SMTP by default) or a request (written to `-Path` when given).
 ///

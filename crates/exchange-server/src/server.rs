@@ -18,10 +18,11 @@ use crate::model::{
     Connector, ConnectorKind, LoginType, Protocol, ProtocolSettings, ServerConfig, ServerState,
     TrustedRoot,
 };
+use crate::names::ResolvedNames;
 use crate::operations::{
     ExportOptions, ExportedCertificate, NewCertificateOptions, NewCertificateOutcome,
     ReplaceSmtpAnswer, enable_certificate, export_certificate, import_certificate,
-    matches_any_domain, new_certificate, remove_certificate,
+    matches_any_domain, new_certificate, preview_names, remove_certificate,
 };
 use crate::persist;
 use crate::setup::{SetupOptions, setup_server};
@@ -222,6 +223,18 @@ impl Server {
             let _ = std::fs::remove_file(path);
         }
         result
+    }
+
+    /// The names New-ExchangeCertificate would use (for its confirmation message), without
+    /// changing anything.
+    ///
+    /// # Errors
+    /// The naming errors of [`NewCertificateError`].
+    pub fn preview_names(
+        &mut self,
+        options: &NewCertificateOptions,
+    ) -> Result<ResolvedNames, NewCertificateError> {
+        self.read(|state| preview_names(state, options))
     }
 
     /// Get-ExchangeCertificate (spec §3.2): personal certificates and pending requests, newest

@@ -100,6 +100,32 @@ pub fn third_party_roots(bundle_pem: &str) -> Vec<TrustedRoot> {
         .collect()
 }
 
+/// The operating system's CA bundle as ThirdParty roots, or none when there is no bundle.
+pub fn os_roots() -> Vec<TrustedRoot> {
+    std::fs::read_to_string(OS_CA_BUNDLE)
+        .map(|bundle| third_party_roots(&bundle))
+        .unwrap_or_default()
+}
+
+/// This machine's FQDN from the kernel's host and domain names (design.md §2 default of
+/// `CERTSH_SERVER`), when it can be read.
+pub fn local_fqdn() -> Option<String> {
+    let read = |path: &str| {
+        std::fs::read_to_string(path)
+            .ok()
+            .map(|text| text.trim().to_owned())
+            .filter(|text| !text.is_empty() && text != "(none)")
+    };
+    let host = read("/proc/sys/kernel/hostname").or_else(|| read("/etc/hostname"))?;
+    if host.contains('.') {
+        return Some(host);
+    }
+    match read("/proc/sys/kernel/domainname") {
+        Some(domain) => Some(format!("{host}.{domain}")),
+        None => Some(host),
+    }
+}
+
 /// Runs setup: the empty server, `roots` in AuthRoot, and — when a role that uses one is
 /// installed — the default self-signed certificate made as `New-ExchangeCertificate` with no
 /// arguments makes it, enabled for SMTP and recorded as the internal transport certificate

@@ -14,5 +14,6 @@
 //! `tests/` (snapshots in `tests/snapshots/`).
 
 pub mod builtin;
+pub mod exchange;
 pub mod format;
 pub mod registry;

@@ -1,0 +1,84 @@
+//! Import-ExchangeCertificate (spec §3.3).
+
+use std::path::PathBuf;
+
+use shell_engine::{
+    Call, Cmdlet, ConfirmImpact, Context, ErrorRecord, Example, Kind, Param, PipelineInput,
+    Signature,
+};
+
+use super::{AppState, errors, messages, objects, secret, server_of};
+
+/// Installs a CA's answer to a pending request, or a PFX file with its key.
+pub struct ImportExchangeCertificate;
+
+impl Cmdlet<AppState> for ImportExchangeCertificate {
+    fn signature(&self) -> Signature {
+        Signature::new("Import-ExchangeCertificate")
+            .summary("Imports a certificate issued for a pending request, or a PFX file.")
+            .default_set("Path")
+            .supports_should_process(ConfirmImpact::Medium)
+            .param(Param::new("Path", Kind::String).in_set("Path").mandatory())
+            .param(
+                Param::new("Instance", Kind::StringList)
+                    .in_set("Instance")
+                    .from_pipeline(PipelineInput::ByValue),
+            )
+            .param(Param::new("Password", Kind::SecureString))
+            .param(Param::new("FriendlyName", Kind::String))
+            .param(Param::new("PrivateKeyExportable", Kind::Boolean))
+            .param(Param::new("DomainController", Kind::String))
+    }
+
+    fn examples(&self) -> &'static [Example] {
+        &[Example {
+            script: "Import-ExchangeCertificate -Path C:\\CertificateFile.cer | Enable-ExchangeCertificate -Services POP",
+            summary: "Install the CA's answer and enable it for POP3 (seed §Enabling a Certificate).",
+        }]
+    }
+
+    fn run(&self, call: &Call, cx: &mut Context<AppState>) -> Result<(), ErrorRecord> {
+        let password = secret(call.value("Password"));
+        let friendly_name = call.get_optional::<String>("FriendlyName")?;
+        let exportable = call.switch("PrivateKeyExportable");
+        if !cx.should_process_message(messages::CONFIRM_IMPORT)? {
+            return Ok(());
+        }
+        let now = cx.now();
+        let server = server_of(cx);
+        let result = match call.get_optional::<String>("Path")? {
+            Some(path) => server.borrow_mut().import_certificate_file(
+                &PathBuf::from(path),
+                password.as_deref(),
+                friendly_name.as_deref(),
+                exportable,
+                now,
+            ),
+            None => {
+                let text = call
+                    .get_optional::<Vec<String>>("Instance")?
+                    .unwrap_or_default()
+                    .join("\n");
+                server.borrow_mut().import_certificate(
+                    text.as_bytes(),
+                    password.as_deref(),
+                    friendly_name.as_deref(),
+                    exportable,
+                    now,
+                )
+            }
+        };
+        match result {
+            Ok(certificate) => cx.write_output(objects::certificate(&certificate)),
+            Err(error) => {
+                let span = if call.is_bound("Path") {
+                    call.span_of("Path")
+                } else {
+                    call.span
+                };
+                cx.write_error(errors::import_certificate(&error, span));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,343 @@
+//! The Exchange cmdlets (spec/cmdlets.md §3; design.md §6), the application state they run
+//! on, and their views. Each cmdlet is glue: bind, call one `exchange-server` operation, write
+//! the results; domain errors become records in [`errors`], texts live in [`messages`].
+
+mod connectors;
+mod enable_exchange_certificate;
+mod errors;
+mod export_exchange_certificate;
+mod get_exchange_certificate;
+mod get_exchange_server;
+mod import_exchange_certificate;
+pub mod messages;
+mod new_exchange_certificate;
+pub mod objects;
+mod protocol_settings;
+mod receive_connector;
+mod remove_exchange_certificate;
+mod send_connector;
+mod set_exchange_server;
+
+use std::cell::RefCell;
+use std::path::Path;
+use std::rc::Rc;
+
+use cert_model::Thumbprint;
+use exchange_server::{
+    Generators, KeyGenerator, OpenServerError, OperationWarning, RandomSource, Server,
+    SetupOptions, SystemKeyGenerator, SystemRandomSource, local_fqdn, os_roots,
+};
+use shell_engine::{Cmdlet, Context, ErrorCategory, ErrorRecord};
+use shell_parser::Span;
+use time::OffsetDateTime;
+
+use crate::format::{ListView, TableView, TableViewColumn, View, Views};
+
+pub use enable_exchange_certificate::EnableExchangeCertificate;
+pub use export_exchange_certificate::ExportExchangeCertificate;
+pub use get_exchange_certificate::GetExchangeCertificate;
+pub use get_exchange_server::GetExchangeServer;
+pub use import_exchange_certificate::ImportExchangeCertificate;
+pub use new_exchange_certificate::NewExchangeCertificate;
+pub use protocol_settings::{GetImapSettings, GetPopSettings, SetImapSettings, SetPopSettings};
+pub use receive_connector::{GetReceiveConnector, NewReceiveConnector, SetReceiveConnector};
+pub use remove_exchange_certificate::RemoveExchangeCertificate;
+pub use send_connector::{GetSendConnector, NewSendConnector, SetSendConnector};
+pub use set_exchange_server::SetExchangeServer;
+
+/// The server FQDN used when neither the caller nor the machine gives one.
+const FALLBACK_FQDN: &str = "localhost.localdomain";
+
+/// Keys and serial numbers for new certificates.
+struct Sources {
+    keys: Box<dyn KeyGenerator>,
+    random: Box<dyn RandomSource>,
+}
+
+/// The application state the engine's `Context<AppState>` carries: the opened store with the
+/// local server, and the key and randomness sources of New-ExchangeCertificate.
+pub struct AppState {
+    server: Rc<RefCell<Server>>,
+    sources: Rc<RefCell<Sources>>,
+    pfx_iterations: u32,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("server", &self.server.borrow().name())
+            .finish()
+    }
+}
+
+impl AppState {
+    /// Opens the store at `store_path`, running setup on first use (design.md §3) for the
+    /// server `server_fqdn` (else this machine's FQDN), with the system key generator and
+    /// random source and AuthRoot seeded from the OS CA bundle.
+    ///
+    /// # Errors
+    /// [`OpenServerError`] when the store cannot be opened or set up.
+    pub fn open(
+        store_path: &Path,
+        server_fqdn: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<AppState, OpenServerError> {
+        AppState::open_with(
+            Some(store_path),
+            server_fqdn,
+            now,
+            Box::new(SystemKeyGenerator),
+            Box::new(SystemRandomSource),
+        )
+    }
+
+    /// As [`AppState::open`] with given key and randomness sources (tests pass fixed ones);
+    /// `store_path` `None` opens an in-memory store without OS roots.
+    ///
+    /// # Errors
+    /// [`OpenServerError`].
+    pub fn open_with(
+        store_path: Option<&Path>,
+        server_fqdn: Option<&str>,
+        now: OffsetDateTime,
+        mut keys: Box<dyn KeyGenerator>,
+        mut random: Box<dyn RandomSource>,
+    ) -> Result<AppState, OpenServerError> {
+        let fqdn = server_fqdn
+            .map(str::to_owned)
+            .or_else(local_fqdn)
+            .unwrap_or_else(|| FALLBACK_FQDN.to_owned());
+        let setup = SetupOptions::new(&fqdn);
+        let mut generators = Generators {
+            keys: keys.as_mut(),
+            random: random.as_mut(),
+        };
+        let server = match store_path {
+            Some(path) => Server::open(path, Some(&setup), os_roots, &mut generators, now)?,
+            None => Server::open_in_memory(&setup, Vec::new(), &mut generators, now)?,
+        };
+        Ok(AppState {
+            server: Rc::new(RefCell::new(server)),
+            sources: Rc::new(RefCell::new(Sources { keys, random })),
+            pfx_iterations: exchange_server::PFX_DEFAULT_ITERATIONS,
+        })
+    }
+
+    /// Sets the PBKDF2 iteration count of exported PFX files (tests use small counts).
+    pub fn set_pfx_iterations(&mut self, iterations: u32) {
+        self.pfx_iterations = iterations;
+    }
+
+    /// The server, for callers outside the cmdlets (the REPL's prompt, tests).
+    pub fn server(&self) -> Rc<RefCell<Server>> {
+        self.server.clone()
+    }
+}
+
+/// The server of a cmdlet's context, shared so that the context stays free for prompts.
+fn server_of(cx: &Context<AppState>) -> Rc<RefCell<Server>> {
+    cx.state().server.clone()
+}
+
+/// The key and randomness sources of a cmdlet's context.
+fn sources_of(cx: &Context<AppState>) -> Rc<RefCell<Sources>> {
+    cx.state().sources.clone()
+}
+
+impl Sources {
+    /// Both sources as the generators operations take.
+    fn generators(&mut self) -> Generators<'_> {
+        Generators {
+            keys: self.keys.as_mut(),
+            random: self.random.as_mut(),
+        }
+    }
+}
+
+/// The secret of a `SecureString` argument (a plain string is accepted as well).
+fn secret(value: Option<&shell_engine::Value>) -> Option<String> {
+    match value? {
+        shell_engine::Value::SecureString(secret) => Some(secret.reveal().to_owned()),
+        shell_engine::Value::Null => None,
+        other => Some(other.to_string_form()),
+    }
+}
+
+/// Parses a thumbprint argument (spec §1.8). Empty → the empty-value error; anything that is
+/// not a thumbprint cannot name a certificate → `CertificateNotFound`.
+fn thumbprint_argument(text: &str, span: Span) -> Result<Thumbprint, ErrorRecord> {
+    if text.trim().is_empty() {
+        return Err(ErrorRecord::new(
+            messages::EMPTY_THUMBPRINT,
+            "ParameterArgumentValidationError",
+            ErrorCategory::InvalidData,
+        )
+        .with_span(span));
+    }
+    text.parse::<Thumbprint>()
+        .map_err(|_| errors::not_found(text.trim(), span))
+}
+
+/// Writes the warnings an operation reported.
+fn write_warnings(cx: &mut Context<AppState>, warnings: &[OperationWarning]) {
+    for warning in warnings {
+        let text = match warning {
+            OperationWarning::AutoDiscoverOnlyOnClientAccess => {
+                messages::INCLUDE_AUTODISCOVER_ONLY_ON_CAS.to_owned()
+            }
+            OperationWarning::InvalidCertificateForProtocol {
+                thumbprint,
+                subject,
+                protocol,
+            } => messages::invalid_certificate_for_protocol(
+                &thumbprint.to_string(),
+                subject,
+                protocol.short_name(),
+            ),
+            OperationWarning::UmCertificateLacksServerFqdn { thumbprint, fqdn } => {
+                messages::um_certificate_lacks_fqdn(&thumbprint.to_string(), fqdn)
+            }
+        };
+        cx.write_warning(&text);
+    }
+}
+
+/// Asks the "replace the default SMTP certificate?" question through the host (spec §3.4.1,
+/// ShouldContinue: `-Confirm:$false` does not suppress it). A host that cannot ask leaves the
+/// error record in `unanswered` and the operation fails.
+fn ask_replace_smtp(
+    cx: &mut Context<AppState>,
+    question: &exchange_server::ReplaceSmtpCertificate,
+    unanswered: &mut Option<ErrorRecord>,
+) -> Option<bool> {
+    let date = |instant: OffsetDateTime| cert_model::format_date(instant);
+    let query = messages::confirm_overwrite_smtp(
+        &question.current.to_string(),
+        &date(question.current_expires),
+        &question.replacement.to_string(),
+        &date(question.replacement_expires),
+    );
+    match cx.should_continue(&query, "Confirm") {
+        Ok(answer) => Some(answer),
+        Err(record) => {
+            *unanswered = Some(record);
+            None
+        }
+    }
+}
+
+/// Every Exchange cmdlet, as the engine's registry takes them.
+pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
+    vec![
+        Rc::new(NewExchangeCertificate),
+        Rc::new(GetExchangeCertificate),
+        Rc::new(ImportExchangeCertificate),
+        Rc::new(EnableExchangeCertificate),
+        Rc::new(ExportExchangeCertificate),
+        Rc::new(RemoveExchangeCertificate),
+        Rc::new(GetPopSettings),
+        Rc::new(SetPopSettings),
+        Rc::new(GetImapSettings),
+        Rc::new(SetImapSettings),
+        Rc::new(GetReceiveConnector),
+        Rc::new(NewReceiveConnector),
+        Rc::new(SetReceiveConnector),
+        Rc::new(GetSendConnector),
+        Rc::new(NewSendConnector),
+        Rc::new(SetSendConnector),
+        Rc::new(GetExchangeServer),
+        Rc::new(SetExchangeServer),
+    ]
+}
+
+/// The 14 properties `Get-ExchangeCertificate | fl` shows in SP1+ (spec §1.2, B-11).
+pub const CERTIFICATE_LIST_PROPERTIES: [&str; 14] = [
+    "AccessRules",
+    "CertificateDomains",
+    "HasPrivateKey",
+    "IsSelfSigned",
+    "Issuer",
+    "NotAfter",
+    "NotBefore",
+    "PublicKeySize",
+    "RootCAType",
+    "SerialNumber",
+    "Services",
+    "Status",
+    "Subject",
+    "Thumbprint",
+];
+
+/// The Exchange views, by type name: ExchangeCertificate's default table (Thumbprint 41,
+/// Services 10, Subject; spec §1.6) and its 14-property list (spec §1.2), and tables for the
+/// settings, connectors and server objects (spec §3.7, §3.8 recommendations).
+pub fn views() -> Vec<(&'static str, View)> {
+    vec![
+        (
+            objects::EXCHANGE_CERTIFICATE,
+            View::Table(TableView {
+                columns: vec![
+                    TableViewColumn::property("Thumbprint").width(41),
+                    TableViewColumn::computed("Services", objects::services_column).width(10),
+                    TableViewColumn::property("Subject"),
+                ],
+            }),
+        ),
+        (
+            objects::EXCHANGE_CERTIFICATE,
+            View::List(ListView::properties(&CERTIFICATE_LIST_PROPERTIES)),
+        ),
+        (objects::POP3_SETTINGS, protocol_table()),
+        (objects::IMAP4_SETTINGS, protocol_table()),
+        (
+            objects::RECEIVE_CONNECTOR,
+            View::Table(TableView {
+                columns: vec![
+                    TableViewColumn::property("Identity"),
+                    TableViewColumn::property("Bindings"),
+                    TableViewColumn::property("Enabled"),
+                ],
+            }),
+        ),
+        (
+            objects::SEND_CONNECTOR,
+            View::Table(TableView {
+                columns: vec![
+                    TableViewColumn::property("Identity"),
+                    TableViewColumn::property("AddressSpaces"),
+                    TableViewColumn::property("Enabled"),
+                ],
+            }),
+        ),
+        (
+            objects::EXCHANGE_SERVER,
+            View::Table(TableView {
+                columns: vec![
+                    TableViewColumn::property("Name"),
+                    TableViewColumn::property("Site"),
+                    TableViewColumn::property("ServerRole"),
+                    TableViewColumn::property("Edition"),
+                    TableViewColumn::property("AdminDisplayVersion"),
+                ],
+            }),
+        ),
+    ]
+}
+
+fn protocol_table() -> View {
+    View::Table(TableView {
+        columns: vec![
+            TableViewColumn::property("UnencryptedOrTLSBindings"),
+            TableViewColumn::property("SSLBindings"),
+            TableViewColumn::property("LoginType"),
+            TableViewColumn::property("X509CertificateName"),
+        ],
+    })
+}
+
+/// Registers [`views`] in a view registry.
+pub fn register_views(registry: &mut Views) {
+    for (type_name, view) in views() {
+        registry.register(type_name, view);
+    }
+}
