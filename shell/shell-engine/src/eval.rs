@@ -103,6 +103,18 @@ struct Stage<S> {
 /// How deep functions and script blocks may nest before CallDepthOverflow.
 const MAX_DEPTH: usize = 100;
 
+/// A stage while its pipeline runs.
+struct Live<S> {
+    stage: Stage<S>,
+    frame: Frame,
+    base: Option<Call>,
+    streaming: bool,
+    buffered: Vec<Value>,
+    stopped: bool,
+    keep_output: bool,
+    all_output: Vec<Value>,
+}
+
 const PREFERENCE_NAMES: [&str; 4] = [
     "ErrorActionPreference",
     "WarningPreference",
@@ -998,12 +1010,240 @@ impl<S> Interp<S> {
                 }
             }
         }
-        let mut data = input;
-        for stage in stages {
-            data = Some(self.run_stage(stage, data)?);
+        if stages.is_empty() {
+            out.extend(input.unwrap_or_default());
+            return Ok(());
         }
-        out.extend(data.unwrap_or_default());
+        self.run_streaming(stages, input, out)
+    }
+
+    /// Runs prepared stages one input object at a time (§4.1): each object a cmdlet
+    /// writes goes straight to the next command, so `Select-Object -First` can stop
+    /// the commands before it. Functions, native commands and commands with file
+    /// redirections collect their input and run when the input ends.
+    fn run_streaming(
+        &mut self,
+        stages: Vec<Stage<S>>,
+        input: Option<Vec<Value>>,
+        out: &mut Vec<Value>,
+    ) -> R<()> {
+        let first_has_input = input.is_some();
+        let mut live: Vec<Live<S>> = stages.into_iter().map(|st| self.make_live(st)).collect();
+        for i in 0..live.len() {
+            if live[i].streaming {
+                self.begin_stage(&mut live[i])?;
+                if self.drain(&mut live, i, out)? {
+                    break;
+                }
+            }
+        }
+        match input {
+            Some(values) => {
+                for v in values {
+                    if live[0].stopped || self.push(&mut live, 0, v, out)? {
+                        break;
+                    }
+                }
+            }
+            None => {
+                if live[0].streaming && !live[0].stopped {
+                    self.run_item(&mut live[0], None)?;
+                    self.drain(&mut live, 0, out)?;
+                }
+            }
+        }
+        for i in 0..live.len() {
+            if live[i].stopped {
+                continue;
+            }
+            if live[i].streaming {
+                self.end_stage(&mut live[i])?;
+            } else {
+                let items = std::mem::take(&mut live[i].buffered);
+                let stage_input = if i == 0 && !first_has_input {
+                    None
+                } else {
+                    Some(items)
+                };
+                self.finish_collecting(&mut live[i], stage_input)?;
+            }
+            self.drain(&mut live, i, out)?;
+        }
+        // Common parameters -OutVariable / -ErrorVariable (§9).
+        for l in &live {
+            if let Some(b) = &l.stage.binding {
+                if let Some(name) = b.value("OutVariable").map(Value::to_string_form) {
+                    self.store_variable_param(&name, l.all_output.clone());
+                }
+                if let Some(name) = b.value("ErrorVariable").map(Value::to_string_form) {
+                    self.store_variable_param(&name, l.frame.collected_errors.clone());
+                }
+            }
+        }
         Ok(())
+    }
+
+    fn make_live(&mut self, stage: Stage<S>) -> Live<S> {
+        let frame = self.make_frame(&stage);
+        let collects_output = stage.redirections.iter().any(|r| match r {
+            Redirection::ToFile {
+                stream: RedirectStream::Error,
+                target,
+                ..
+            } => !self.is_null_target(target),
+            Redirection::ToFile { .. } => true,
+            Redirection::Merge { .. } => false,
+        });
+        let streaming = matches!(stage.target, Target::Cmdlet(_)) && !collects_output;
+        let base = match (&stage.target, &stage.binding) {
+            (Target::Cmdlet(e), Some(b)) => Some(Call {
+                name: e.signature.name.clone(),
+                typed_name: stage.typed.clone(),
+                span: stage.span,
+                parameter_set: b.set.clone(),
+                params: b.bound_params(),
+            }),
+            _ => None,
+        };
+        let keep_output = stage
+            .binding
+            .as_ref()
+            .is_some_and(|b| b.value("OutVariable").is_some());
+        Live {
+            stage,
+            frame,
+            base,
+            streaming,
+            buffered: Vec::new(),
+            stopped: false,
+            keep_output,
+            all_output: Vec::new(),
+        }
+    }
+
+    /// Passes one object to stage `i` (or to the statement's output after the last
+    /// stage). Returns `true` when the commands upstream of `i` must stop.
+    fn push(
+        &mut self,
+        live: &mut [Live<S>],
+        i: usize,
+        item: Value,
+        out: &mut Vec<Value>,
+    ) -> R<bool> {
+        if i == live.len() {
+            out.push(item);
+            return Ok(false);
+        }
+        if !live[i].streaming {
+            live[i].buffered.push(item);
+            return Ok(false);
+        }
+        self.run_item(&mut live[i], Some(item))?;
+        self.drain(live, i, out)
+    }
+
+    /// Sends what stage `i` wrote downstream. Returns `true` when upstream must stop.
+    fn drain(&mut self, live: &mut [Live<S>], i: usize, out: &mut Vec<Value>) -> R<bool> {
+        let outputs = std::mem::take(&mut live[i].frame.output);
+        if live[i].keep_output {
+            live[i].all_output.extend(outputs.iter().cloned());
+        }
+        for o in outputs {
+            if self.push(live, i + 1, o, out)? {
+                for l in live.iter_mut().take(i + 1) {
+                    l.stopped = true;
+                }
+                return Ok(true);
+            }
+        }
+        if live[i].frame.stop_requested {
+            for l in live.iter_mut().take(i) {
+                l.stopped = true;
+            }
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    fn raise_stop(&mut self, live: &mut Live<S>) -> R<()> {
+        let Some(mut rec) = live.frame.stop_error.take() else {
+            return Ok(());
+        };
+        if !rec.error_id.starts_with("ActionPreferenceStop") {
+            self.push_error(&rec);
+        }
+        rec.invocation.get_or_insert_with(|| InvocationInfo {
+            command_name: Some(live.stage.typed.clone()),
+            origin: self.origin.clone(),
+            source: self.source.clone(),
+            span: live.stage.span,
+        });
+        Err(Flow::Error(Box::new(rec), true))
+    }
+
+    fn begin_stage(&mut self, live: &mut Live<S>) -> R<()> {
+        let (Target::Cmdlet(entry), Some(base)) = (&live.stage.target, &live.base) else {
+            return Ok(());
+        };
+        let entry = entry.clone();
+        let r = {
+            let mut cx = Context {
+                interp: self,
+                frame: &mut live.frame,
+            };
+            entry.cmdlet.begin(base, &mut cx)
+        };
+        self.cmdlet_result(r, &live.frame)?;
+        self.raise_stop(live)
+    }
+
+    fn end_stage(&mut self, live: &mut Live<S>) -> R<()> {
+        let (Target::Cmdlet(entry), Some(base)) = (&live.stage.target, &live.base) else {
+            return Ok(());
+        };
+        let entry = entry.clone();
+        let r = {
+            let mut cx = Context {
+                interp: self,
+                frame: &mut live.frame,
+            };
+            entry.cmdlet.end(base, &mut cx)
+        };
+        self.cmdlet_result(r, &live.frame)?;
+        self.raise_stop(live)
+    }
+
+    /// Runs a streaming cmdlet for one input object (or once with none).
+    fn run_item(&mut self, live: &mut Live<S>, item: Option<Value>) -> R<()> {
+        let (Target::Cmdlet(entry), Some(base), Some(binding)) =
+            (&live.stage.target, &live.base, &live.stage.binding)
+        else {
+            return Ok(());
+        };
+        let entry = entry.clone();
+        let call = match item {
+            None => base.clone(),
+            Some(item) => match bind_input(binding, &item, live.stage.span, self.local_offset()) {
+                Ok(extra) => {
+                    let mut call = base.clone();
+                    call.params.extend(extra);
+                    call
+                }
+                Err(rec) => {
+                    self.frame_write_error(&mut live.frame, rec);
+                    return self.raise_stop(live);
+                }
+            },
+        };
+        let r = {
+            let mut cx = Context {
+                interp: self,
+                frame: &mut live.frame,
+            };
+            entry.cmdlet.run(&call, &mut cx)
+        };
+        self.cmdlet_result(r, &live.frame)?;
+        self.raise_stop(live)
     }
 
     // ----- commands ----------------------------------------------------------------------
@@ -1286,7 +1526,7 @@ impl<S> Interp<S> {
         }
     }
 
-    fn run_stage(&mut self, stage: Stage<S>, input: Option<Vec<Value>>) -> R<Vec<Value>> {
+    fn make_frame(&mut self, stage: &Stage<S>) -> Frame {
         let (command, impact) = match &stage.target {
             Target::Cmdlet(e) => (e.signature.name.clone(), e.signature.should_process),
             Target::Function(f, _) => (f.name.clone(), None),
@@ -1317,42 +1557,28 @@ impl<S> Interp<S> {
                 _ => {}
             }
         }
-        let result = match &stage.target {
-            Target::Cmdlet(entry) => self.run_cmdlet(entry.clone(), &stage, &mut frame, input),
-            Target::Function(f, dot) => {
-                self.run_function(f.clone(), *dot, &stage, &mut frame, input)
-            }
-            Target::Native(path) => self.run_native(path.clone(), &stage, &mut frame, input),
-        };
-        // Common parameters -OutVariable / -ErrorVariable (§9).
-        if let Some(b) = &stage.binding {
-            if let Some(name) = b.value("OutVariable").map(Value::to_string_form) {
-                self.store_variable_param(&name, frame.output.clone());
-            }
-            if let Some(name) = b.value("ErrorVariable").map(Value::to_string_form) {
-                self.store_variable_param(&name, frame.collected_errors.clone());
-            }
+        frame
+    }
+
+    /// Runs a collecting stage over its whole input, then applies its redirections;
+    /// what remains is left in the frame's output for the next stage.
+    fn finish_collecting(&mut self, live: &mut Live<S>, input: Option<Vec<Value>>) -> R<()> {
+        let stage = &live.stage;
+        let frame = &mut live.frame;
+        match &stage.target {
+            Target::Cmdlet(entry) => self.run_cmdlet(entry.clone(), stage, frame, input)?,
+            Target::Function(f, dot) => self.run_function(f.clone(), *dot, stage, frame, input)?,
+            Target::Native(path) => self.run_native(path.clone(), stage, frame, input)?,
         }
-        result?;
-        if let Some(stop) = frame.stop_error.take() {
-            let mut rec = stop;
-            if !rec.error_id.starts_with("ActionPreferenceStop") {
-                self.push_error(&rec);
-            }
-            rec.invocation.get_or_insert_with(|| InvocationInfo {
-                command_name: Some(stage.typed.clone()),
-                origin: self.origin.clone(),
-                source: self.source.clone(),
-                span: stage.span,
-            });
-            return Err(Flow::Error(Box::new(rec), true));
-        }
-        let mut output = std::mem::take(&mut frame.output);
-        if !stage.redirections.is_empty() {
+        self.raise_stop(live)?;
+        if !live.stage.redirections.is_empty() {
+            let output = std::mem::take(&mut live.frame.output);
             let mut errs = Vec::new();
-            output = self.apply_redirections(&stage.redirections, output, &mut errs, stage.span)?;
+            let span = live.stage.span;
+            live.frame.output =
+                self.apply_redirections(&live.stage.redirections, output, &mut errs, span)?;
         }
-        Ok(output)
+        Ok(())
     }
 
     fn store_variable_param(&mut self, name: &str, values: Vec<Value>) {
@@ -1454,8 +1680,9 @@ impl<S> Interp<S> {
             native_args: vec![],
             redirections: vec![],
         };
-        self.run_stage(stage, Some(values))?;
-        Ok(())
+        let mut live = self.make_live(stage);
+        live.streaming = false;
+        self.finish_collecting(&mut live, Some(values))
     }
 
     fn cmdlet_result(&mut self, r: Result<(), ErrorRecord>, frame: &Frame) -> R<()> {

@@ -449,3 +449,22 @@ fn error_variable_can_be_cleared() {
         &["1", "0"],
     );
 }
+
+#[test]
+fn select_first_stops_upstream_commands() {
+    let r =
+        run("Get-ExchangeCertificate | Enable-ExchangeCertificate -Services POP | select -First 1");
+    assert_eq!(r.outputs(), ["enabled POP"]);
+    assert_eq!(
+        r.calls("Enable-ExchangeCertificate").len(),
+        1,
+        "the second certificate is never enabled"
+    );
+    check("3, 1, 2 | sort | select -First 1", &["1"]);
+}
+
+#[test]
+fn objects_stream_one_at_a_time() {
+    let r = run("1..3 | % { Write-Host \"h$_\"; $_ } | % { Write-Host \"o$_\" }");
+    assert_eq!(r.host().host_text(), "h1\no1\nh2\no2\nh3\no3\n");
+}
