@@ -29,6 +29,21 @@ pub use span::Span;
 ///
 /// Returns the parse error (PowerShell's ErrorId, message and span) when the input is not
 /// valid; [`ParseErrors::is_incomplete`] tells whether more input could complete it.
+///
+/// # Examples
+///
+/// ```
+/// use shell_parser::ast::StatementKind;
+///
+/// let script = shell_parser::parse("Get-ExchangeCertificate | fl *")?;
+/// let StatementKind::Pipeline(pipeline) = &script.statements[0].kind else { panic!() };
+/// assert_eq!(pipeline.elements.len(), 2);
+///
+/// let errors = shell_parser::parse("Get-ExchangeCertificate |").unwrap_err();
+/// assert_eq!(errors.errors[0].id, "EmptyPipeElement");
+/// assert!(errors.is_incomplete());
+/// # Ok::<(), shell_parser::ParseErrors>(())
+/// ```
 pub fn parse(source: &str) -> Result<ast::Script, ParseErrors> {
     // The parser is recursive; its nesting limit is sized for this stack (debug builds use
     // about 40 KB per nesting level), so it runs on its own thread whatever the caller's

@@ -255,6 +255,12 @@ fn sec2_3_expandable_bare_words() {
     check("Write-Output [abc]", "(cmd Write-Output w'[abc]')");
     check("Write-Output :label", "(cmd Write-Output w':label')");
     check("Write-Output if", "(cmd Write-Output w'if')");
+    check(
+        "Write-Output 'a'b \"c\"d",
+        "(cmd Write-Output sq'a' w'b' dq\"c\" w'd')",
+    );
+    check("Write-Output abc`", "(cmd Write-Output w'abc`')");
+    check("Write-Output a` b", "(cmd Write-Output w'a b')");
 }
 
 #[test]
