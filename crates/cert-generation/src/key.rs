@@ -106,6 +106,8 @@ pub enum GenerateKeyError {
 pub struct PrivateKey {
     pkcs8: Vec<u8>,
     bits: u32,
+    /// SubjectPublicKeyInfo DER of the public half.
+    public_key: Vec<u8>,
 }
 
 impl PrivateKey {
@@ -115,18 +117,31 @@ impl PrivateKey {
     /// [`ParsePrivateKeyError::NotRsa`] when the bytes are neither.
     pub fn from_der(der: &[u8]) -> Result<PrivateKey, ParsePrivateKeyError> {
         if let Ok(key) = rsa::PrivateKey::from_pkcs8_der(der) {
-            return Ok(PrivateKey {
-                pkcs8: der.to_vec(),
-                bits: modulus_bits(&key),
-            });
+            return PrivateKey::from_parts(der.to_vec(), &key);
         }
         let key = rsa::PrivateKey::from_pkcs1_der(der).map_err(|_| ParsePrivateKeyError::NotRsa)?;
         let pkcs8 = key
             .to_pkcs8_der()
             .map_err(|_| ParsePrivateKeyError::NotRsa)?;
+        PrivateKey::from_parts(pkcs8.as_bytes().to_vec(), &key)
+    }
+
+    /// A key from its PKCS #8 DER and the parsed key: the modulus length and public key are
+    /// computed once here.
+    fn from_parts(
+        pkcs8: Vec<u8>,
+        key: &rsa::PrivateKey,
+    ) -> Result<PrivateKey, ParsePrivateKeyError> {
+        let public_key = key
+            .to_public_key()
+            .to_public_key_der()
+            .map_err(|_| ParsePrivateKeyError::NotRsa)?
+            .as_bytes()
+            .to_vec();
         Ok(PrivateKey {
-            pkcs8: pkcs8.as_bytes().to_vec(),
-            bits: modulus_bits(&key),
+            pkcs8,
+            bits: key.n().bit_width(),
+            public_key,
         })
     }
 
@@ -158,7 +173,8 @@ impl PrivateKey {
         pem::encode("PRIVATE KEY", &self.pkcs8, "\n")
     }
 
-    /// The modulus length in bits, computed from the modulus itself.
+    /// The modulus length in bits, computed from the modulus itself (x509-parser's
+    /// `key_size()` is wrong for odd lengths, crypto-notes).
     pub fn bits(&self) -> u32 {
         self.bits
     }
@@ -166,11 +182,7 @@ impl PrivateKey {
     /// The DER SubjectPublicKeyInfo of the public half (compare it with a certificate's to pair
     /// a certificate with its key).
     pub fn public_key_der(&self) -> Vec<u8> {
-        self.rsa_key()
-            .ok()
-            .and_then(|key| key.to_public_key().to_public_key_der().ok())
-            .map(|doc| doc.as_bytes().to_vec())
-            .unwrap_or_default()
+        self.public_key.clone()
     }
 
     /// The key as an `rsa` crate key; the constructor validated it, so this only fails if the
@@ -186,11 +198,6 @@ impl fmt::Debug for PrivateKey {
             .field("bits", &self.bits)
             .finish_non_exhaustive()
     }
-}
-
-/// Modulus length from the modulus (x509-parser's `key_size()` is wrong for odd lengths).
-fn modulus_bits(key: &rsa::PrivateKey) -> u32 {
-    key.n().bit_width()
 }
 
 /// Where new key pairs come from: the system generator in the product, fixed keys in tests.
@@ -215,11 +222,9 @@ impl KeyGenerator for SystemKeyGenerator {
         let aws_size = match size {
             KeySize::Rsa1024 => {
                 let key = rsa::PrivateKey::new(&mut AwsRng, 1024).map_err(|_| backend.clone())?;
-                let pkcs8 = key.to_pkcs8_der().map_err(|_| backend)?;
-                return Ok(PrivateKey {
-                    pkcs8: pkcs8.as_bytes().to_vec(),
-                    bits: modulus_bits(&key),
-                });
+                let pkcs8 = key.to_pkcs8_der().map_err(|_| backend.clone())?;
+                return PrivateKey::from_parts(pkcs8.as_bytes().to_vec(), &key)
+                    .map_err(|_| backend);
             }
             KeySize::Rsa2048 => aws_lc_rs::rsa::KeySize::Rsa2048,
             KeySize::Rsa3072 => aws_lc_rs::rsa::KeySize::Rsa3072,
@@ -299,6 +304,21 @@ mod tests {
         assert_eq!(again, key);
         let pem = pem::encode("RSA PRIVATE KEY", pkcs1.as_bytes(), "\n");
         assert_eq!(PrivateKey::from_pem(&pem).unwrap(), key);
+    }
+
+    #[test]
+    fn public_key_is_the_subject_public_key_info() {
+        let key = SystemKeyGenerator.generate_rsa(KeySize::Rsa1024).unwrap();
+        let spki = key.public_key_der();
+        // SEQUENCE { SEQUENCE { rsaEncryption, NULL }, BIT STRING }
+        assert_eq!(spki[0], 0x30);
+        let rsa_encryption = [
+            0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01,
+        ];
+        assert!(
+            spki.windows(rsa_encryption.len())
+                .any(|window| window == rsa_encryption)
+        );
     }
 
     #[test]
