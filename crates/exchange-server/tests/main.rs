@@ -4,5 +4,6 @@
 #![allow(clippy::unwrap_used)] // Test helpers fail loudly by design.
 
 mod common;
+mod openssl;
 mod operations;
 mod server;
