@@ -30,6 +30,7 @@ pub struct Certificate {
     not_after: OffsetDateTime,
     public_key: PublicKey,
     signature_algorithm: SignatureAlgorithm,
+    tbs_signature_algorithm: SignatureAlgorithm,
     tbs: Vec<u8>,
     signature: Vec<u8>,
     extensions: Extensions,
@@ -132,6 +133,7 @@ impl Certificate {
             not_after: tbs.validity().not_after.to_datetime(),
             public_key: public_key(tbs.public_key()),
             signature_algorithm: convert::signature_algorithm(&x509.signature_algorithm),
+            tbs_signature_algorithm: convert::signature_algorithm(&tbs.signature),
             tbs: tbs.as_ref().to_vec(),
             signature: x509.signature_value.data.to_vec(),
             extensions: convert::extensions(tbs.extensions()),
@@ -308,6 +310,12 @@ impl Certificate {
     /// The signature algorithm of the outer certificate.
     pub fn signature_algorithm(&self) -> &SignatureAlgorithm {
         &self.signature_algorithm
+    }
+
+    /// The signature algorithm named inside the TBSCertificate; RFC 5280 §4.1.1.2 requires it
+    /// to equal [`Certificate::signature_algorithm`].
+    pub fn tbs_signature_algorithm(&self) -> &SignatureAlgorithm {
+        &self.tbs_signature_algorithm
     }
 
     /// The raw TBSCertificate DER (the signed bytes).

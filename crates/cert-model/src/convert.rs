@@ -125,6 +125,7 @@ pub(crate) fn extensions(list: &[X509Extension<'_>]) -> Extensions {
             }
             ParsedExtension::SubjectAlternativeName(san) => {
                 out.san_present = true;
+                out.san_entries = san.general_names.len();
                 for general in &san.general_names {
                     match general {
                         GeneralName::DNSName(dns) => out.san_dns.push((*dns).to_owned()),

@@ -97,6 +97,7 @@ pub struct Extensions {
     pub(crate) key_usage: Option<KeyUsage>,
     pub(crate) extended_key_usage: Option<Vec<String>>,
     pub(crate) san_present: bool,
+    pub(crate) san_entries: usize,
     pub(crate) san_dns: Vec<String>,
     pub(crate) san_ip: Vec<IpAddr>,
     pub(crate) crl_distribution_points: Vec<String>,
@@ -137,6 +138,11 @@ impl Extensions {
     /// Whether a subjectAltName extension is present.
     pub fn has_subject_alt_name(&self) -> bool {
         self.san_present
+    }
+
+    /// How many GeneralNames the SAN extension holds, of every form (0 when absent).
+    pub fn san_entry_count(&self) -> usize {
+        self.san_entries
     }
 
     /// SAN dNSName entries in certificate order.

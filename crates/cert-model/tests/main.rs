@@ -192,6 +192,8 @@ fn s1_2_key_size_dates_and_extensions() {
     assert!(ext.basic_constraints().is_none());
     assert!(ext.has_subject_alt_name());
     assert_eq!(ext.san_dns_names().len(), 3);
+    assert_eq!(ext.san_entry_count(), 3);
+    assert_eq!(cert.tbs_signature_algorithm(), cert.signature_algorithm());
     assert!(ext.duplicate().is_none());
     assert!(ext.first_malformed().is_none());
     assert_eq!(cert.version(), 3);

@@ -134,3 +134,74 @@ pub(crate) fn check_intermediate_eku(intermediate: &Certificate) -> Result<(), S
         _ => Ok(()),
     }
 }
+
+/// RFC 5280 §4.1.1.2: the signature algorithm inside the signed part must equal the outer one
+/// (otherwise the signed data does not say how it was signed).
+pub(crate) fn check_signature_algorithm_consistent(
+    certificate: &Certificate,
+) -> Result<(), String> {
+    if certificate.signature_algorithm() == certificate.tbs_signature_algorithm() {
+        Ok(())
+    } else {
+        Err(format!(
+            "its signature algorithms disagree ({} outside, {} inside; rfc 5280 §4.1.1.2)",
+            certificate.signature_algorithm().name(),
+            certificate.tbs_signature_algorithm().name()
+        ))
+    }
+}
+
+/// RFC 5280 §4.2.1.3: a keyUsage extension sets at least one bit, and keyCertSign requires
+/// the cA bit of basicConstraints.
+pub(crate) fn check_key_usage_consistent(certificate: &Certificate) -> Result<(), String> {
+    let Some(usage) = certificate.extensions().key_usage() else {
+        return Ok(());
+    };
+    if usage.0 == 0 {
+        return Err("its keyUsage extension sets no bit (rfc 5280 §4.2.1.3)".to_owned());
+    }
+    let is_ca = certificate
+        .extensions()
+        .basic_constraints()
+        .is_some_and(|bc| bc.ca);
+    if usage.key_cert_sign() && !is_ca {
+        return Err("asserts keyCertSign without being a ca (rfc 5280 §4.2.1.3)".to_owned());
+    }
+    Ok(())
+}
+
+/// RFC 5280 §4.2.1.6: a SAN holds at least one name, and must be critical when the subject is
+/// empty.
+pub(crate) fn check_subject_alt_name(certificate: &Certificate) -> Result<(), String> {
+    let extensions = certificate.extensions();
+    if !extensions.has_subject_alt_name() {
+        return Ok(());
+    }
+    if extensions.san_entry_count() == 0 {
+        return Err("its subjectAltName extension is empty (rfc 5280 §4.2.1.6)".to_owned());
+    }
+    let critical = extensions
+        .all()
+        .iter()
+        .any(|ext| ext.oid == "2.5.29.17" && ext.critical);
+    if certificate.subject().is_empty() && !critical {
+        return Err(
+            "has an empty subject and a non-critical subjectAltName (rfc 5280 §4.2.1.6)".to_owned(),
+        );
+    }
+    Ok(())
+}
+
+/// Exchange 2007 accepts RSA keys of 1024 bits or more (design.md §4); smaller keys are
+/// refused anywhere in the chain.
+pub(crate) fn check_key_strength(certificate: &Certificate) -> Result<(), String> {
+    let key = certificate.public_key();
+    if *key.algorithm() == cert_model::PublicKeyAlgorithm::Rsa && key.bits() < 1024 {
+        Err(format!(
+            "has a {}-bit rsa key; at least 1024 bits are required",
+            key.bits()
+        ))
+    } else {
+        Ok(())
+    }
+}

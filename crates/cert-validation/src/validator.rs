@@ -299,6 +299,10 @@ impl Validator {
         for (index, node) in path.iter().enumerate() {
             let cert = node.cert;
             rules::check_extensions(cert).map_err(|p| invalid(cert, format!("is invalid: {p}")))?;
+            rules::check_signature_algorithm_consistent(cert).map_err(|p| invalid(cert, p))?;
+            rules::check_key_usage_consistent(cert).map_err(|p| invalid(cert, p))?;
+            rules::check_subject_alt_name(cert).map_err(|p| invalid(cert, p))?;
+            rules::check_key_strength(cert).map_err(|p| invalid(cert, p))?;
             if index < last {
                 rules::check_issuer_not_empty(cert)
                     .map_err(|p| invalid(cert, format!("is invalid: {p}")))?;
@@ -307,7 +311,12 @@ impl Validator {
                 rules::check_leaf_eku(cert)
                     .map_err(|p| invalid(cert, format!("is not valid for servers: {p}")))?;
             } else {
-                rules::check_is_ca(cert).map_err(|p| invalid(cert, p))?;
+                // A version 1 anchor cannot carry basicConstraints; it is a CA "as verified
+                // out-of-band" (RFC 5280 §6.1.4(k)) by being in a root store.
+                let v1_anchor = index == last && cert.version() < 3;
+                if !v1_anchor {
+                    rules::check_is_ca(cert).map_err(|p| invalid(cert, p))?;
+                }
                 rules::check_key_cert_sign(cert).map_err(|p| invalid(cert, p))?;
                 let intermediates_below = path[1..index]
                     .iter()

@@ -475,3 +475,18 @@ fn s1_3_crl_parse_round_trip_feeds_validation() {
         .validate(&chain.leaf, NOW);
     assert_eq!(answer.status, Status::Revoked);
 }
+
+#[test]
+fn rfc5280_key_cert_sign_without_ca_is_invalid() {
+    let chain = chain();
+    let mut params = server_params("mail.contoso.com");
+    params.key_usages.push(rcgen::KeyUsagePurpose::KeyCertSign);
+    let leaf = issue(&params, &chain.inter);
+    let answer = validator(&chain).validate(&leaf, NOW);
+    assert_eq!(answer.status, Status::Invalid);
+    assert!(
+        answer.reason.contains("keyCertSign without being a ca"),
+        "{}",
+        answer.reason
+    );
+}
