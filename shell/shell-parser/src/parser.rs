@@ -1430,13 +1430,8 @@ impl<'a> Parser<'a> {
         let Some(c) = self.peek() else { return false };
         let c2 = self.peek2();
         match c {
-            '0'..='9' => lexer::number(self.rest()).is_ok_and(|(rest, _)| {
-                !rest
-                    .chars()
-                    .next()
-                    .is_some_and(|n| is_identifier_char(n) || n == '-')
-                    || rest.starts_with("..")
-            }),
+            '0'..='9' => lexer::number(self.rest())
+                .is_ok_and(|(rest, _)| !rest.chars().next().is_some_and(is_identifier_char)),
             '.' => c2.is_some_and(|d| d.is_ascii_digit()),
             '$' | '(' | '{' | '[' | '!' | ',' => true,
             q if is_quote(q) => true,
@@ -1480,9 +1475,12 @@ impl<'a> Parser<'a> {
                 (Invocation::Call, self.parse_arg_value()?)
             }
             Some('.')
-                if self
-                    .peek2()
-                    .is_none_or(|c| is_inline_space(c) || is_newline(c)) =>
+                if self.peek2().is_none_or(|c| {
+                    is_inline_space(c)
+                        || is_newline(c)
+                        || is_quote(c)
+                        || matches!(c, '{' | '(' | '$')
+                }) =>
             {
                 self.bump();
                 self.skip_ws()?;

@@ -178,6 +178,9 @@ fn sec3_1_call_and_dot_source() {
     check("& 'Get-Thing' -A 1", "(& sq'Get-Thing' -A n(1,'1'))");
     check("& $sb", "(& $sb)");
     check(". .\\lib.ps1", "(dot-source w'.\\lib.ps1')");
+    check(".{ $a = 1 }", "(dot-source (sb (assign $a n(1))))");
+    check("1-2", "(- n(1) n(2))");
+    check("7zip a", "(cmd 7zip w'a')");
 }
 
 #[test]
