@@ -434,8 +434,9 @@ impl<'a, S> Context<'a, S> {
             .expect("scratch holds a T: it was set just above")
     }
 
-    /// Asks upstream commands to stop producing (Select-Object -First); the pipeline
-    /// stops feeding this command once set.
+    /// Asks the commands before this one to stop (Select-Object -First): once the
+    /// current `run` returns they get no more input and their `end` does not run; this
+    /// command's `end` still runs.
     pub fn stop_upstream(&mut self) {
         self.frame.stop_requested = true;
     }

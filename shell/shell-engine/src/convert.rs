@@ -205,6 +205,14 @@ pub fn parse_timespan(text: &str) -> Result<Duration, String> {
 
 /// `true` when the value already has the kind ("without conversion", §5.4, §5.8).
 pub fn is_native(kind: &Kind, value: &Value) -> bool {
+    // An argument-mode number is a number, whatever its source text.
+    let numeric;
+    let value = if matches!(value, Value::Number(_)) {
+        numeric = value.numeric();
+        &numeric
+    } else {
+        value
+    };
     let all = |f: &dyn Fn(&Value) -> bool| match value {
         Value::Array(a) => a.borrow().iter().all(f),
         v => f(v),

@@ -505,7 +505,7 @@ pub mod catalogue {
         r
     }
 
-    /// `MethodNotFound`: "Method invocation failed because [T] does not contain a method
+    /// `MethodNotFound`: "Method invocation failed because \[T\] does not contain a method
     /// named 'X'."
     pub fn method_not_found(type_name: &str, method: &str) -> ErrorRecord {
         runtime(

@@ -19,6 +19,8 @@
 //! * The evaluator: statements, functions with `param()` blocks and
 //!   begin/process/end, dynamic scopes, error kinds and `try`/`catch` (§8.1), common
 //!   parameters and preference variables (§9), `$?`/`$LASTEXITCODE`/`exit` (§10),
+//!   streaming pipelines (a cmdlet's output reaches the next command one object at a
+//!   time; functions, native commands and file redirections collect their input),
 //!   command lookup (functions, aliases, cmdlets, the implicit `Get-`, native
 //!   executables on `PATH`) and redirections (file redirection runs the registered
 //!   `Out-File`).

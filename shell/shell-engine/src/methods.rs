@@ -549,7 +549,7 @@ fn type_object(value: &Value) -> Value {
     )
 }
 
-/// Calls a method on a value; "Method invocation failed because [T] does not contain a
+/// Calls a method on a value; "Method invocation failed because \[T\] does not contain a
 /// method named 'X'." when the type has no such method.
 pub fn call_method(
     value: &Value,
