@@ -24,6 +24,11 @@ impl<S: 'static> ConsoleSession<S> {
         ConsoleSession { session }
     }
 
+    /// Wraps a session whose cmdlets the caller registered.
+    pub fn from_session(session: Session<S>) -> Self {
+        ConsoleSession { session }
+    }
+
     /// Runs one source text as one Out-Default session.
     pub fn run(&mut self, source: &str, origin: Origin) -> RunResult {
         let result = self.session.run_script(source, origin);

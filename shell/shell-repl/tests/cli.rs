@@ -1,0 +1,142 @@
+//! The `certsh` binary end to end: command line forms, `$args`, exit codes (design.md §2,
+//! spec §10), stdout/stderr separation, and the REPL through a pseudo-terminal (tmux).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// A scratch directory unique to this test process and name.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("certsh-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+fn certsh(dir: &PathBuf) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_certsh"));
+    cmd.env("CERTSH_STORE", dir.join("store.db"))
+        .env("CERTSH_NOW", "2008-08-01T12:00:00Z")
+        .env("CERTSH_SERVER", "ex1.contoso.com")
+        .env("NO_COLOR", "1")
+        .env_remove("XDG_DATA_HOME")
+        .stdin(Stdio::null());
+    cmd
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn run(dir: &PathBuf, args: &[&str]) -> Output {
+    certsh(dir).args(args).output().expect("certsh runs")
+}
+
+#[test]
+fn design_2_command_prints_and_exits_zero() {
+    let dir = scratch("command");
+    let out = run(&dir, &["-Command", "1..3 | ForEach-Object { $_ * 2 }"]);
+    assert_eq!(text(&out.stdout), "2\n4\n6\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn s10_command_exit_code_follows_last_statement() {
+    let dir = scratch("lastfail");
+    let out = run(&dir, &["-c", "Get-Nothing"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("CommandNotFoundException"));
+    assert!(out.stdout.is_empty());
+    let out = run(&dir, &["-c", "exit 3"]);
+    assert_eq!(out.status.code(), Some(3));
+    let out = run(&dir, &["-c", "exit -1"]);
+    assert_eq!(out.status.code(), Some(255));
+}
+
+#[test]
+fn s10_4_file_rules_and_args() {
+    let dir = scratch("file");
+    let script = dir.join("s.ps1");
+    std::fs::write(
+        &script,
+        "\"args: $($args.Count) $($args[1])\"\nGet-Nothing\n'after'\n",
+    )
+    .expect("write script");
+    let out = run(&dir, &[script.to_str().unwrap_or_default(), "a", "b"]);
+    assert_eq!(text(&out.stdout), "args: 2 b\nafter\n");
+    assert!(text(&out.stderr).contains(&format!("At {}:2 char:1", script.display())));
+    // Errors that did not terminate the script leave 0 (-File rule).
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::write(&script, "'x'\nexit 7\n'not reached'\n").expect("write script");
+    let out = run(&dir, &["-File", script.to_str().unwrap_or_default()]);
+    assert_eq!(text(&out.stdout), "x\n");
+    assert_eq!(out.status.code(), Some(7));
+    std::fs::write(&script, "throw 'boom'\n'not reached'\n").expect("write script");
+    let out = run(&dir, &["-fi", script.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::write(&script, "'a' + {\n").expect("write script");
+    let out = run(&dir, &[script.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let out = run(
+        &dir,
+        &[dir.join("missing.ps1").to_str().unwrap_or_default()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("does not exist"));
+}
+
+#[test]
+fn design_2_script_from_stdin() {
+    let dir = scratch("stdin");
+    let mut child = certsh(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("certsh runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(b"$x = 20\n$x + 1\n").expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("certsh ends");
+    assert_eq!(text(&out.stdout), "21\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn design_2_help_version_and_bad_flags() {
+    let dir = scratch("help");
+    let out = run(&dir, &["--help"]);
+    assert!(text(&out.stdout).contains("-Command <text>"));
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&dir, &["-h"]);
+    assert!(text(&out.stdout).starts_with("certsh"));
+    let out = run(&dir, &["--version"]);
+    assert!(text(&out.stdout).starts_with("certsh "));
+    let out = run(&dir, &["-Bogus"]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(text(&out.stderr).contains("unknown option '-Bogus'"));
+}
+
+#[test]
+fn design_2_bad_certsh_now_is_an_error() {
+    let dir = scratch("badnow");
+    let out = certsh(&dir)
+        .env("CERTSH_NOW", "soon")
+        .args(["-c", "1"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("CERTSH_NOW"));
+}
+
+#[test]
+fn design_5_no_color_without_terminal() {
+    let dir = scratch("color");
+    let out = certsh(&dir)
+        .env_remove("NO_COLOR")
+        .args(["-c", "Get-Nothing"])
+        .output()
+        .expect("runs");
+    assert!(!text(&out.stderr).contains('\u{1b}'));
+}

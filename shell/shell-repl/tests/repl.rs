@@ -1,0 +1,157 @@
+//! The REPL through a pseudo-terminal: certsh runs in a detached tmux session; keys are sent
+//! with `send-keys` and the screen is read with `capture-pane` (which right-trims lines, so
+//! prompts are matched without their trailing space). Needs `tmux` on PATH.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    name: String,
+    dir: PathBuf,
+}
+
+impl Tmux {
+    fn start(test: &str) -> Tmux {
+        let name = format!("certsh-{}-{test}", std::process::id());
+        let dir = std::env::temp_dir().join(&name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch directory");
+        let command = format!(
+            "env CERTSH_STORE={store} CERTSH_NOW=2008-08-01T12:00:00Z CERTSH_SERVER=ex1.contoso.com XDG_DATA_HOME={data} NO_COLOR=1 {bin}",
+            store = dir.join("store.db").display(),
+            data = dir.display(),
+            bin = env!("CARGO_BIN_EXE_certsh"),
+        );
+        let status = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                "100",
+                "-y",
+                "40",
+                &command,
+            ])
+            .status()
+            .expect("tmux must be installed to test the REPL");
+        assert!(status.success(), "tmux new-session failed");
+        let tmux = Tmux { name, dir };
+        tmux.wait_for("PS certsh>");
+        tmux
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.name];
+        args.extend_from_slice(keys);
+        let status = Command::new("tmux")
+            .args(&args)
+            .status()
+            .expect("tmux send-keys");
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.name])
+            .output()
+            .expect("tmux capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {text:?}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["has-session", "-t", &self.name])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .output();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn repl_runs_input_and_prints_output() {
+    let t = Tmux::start("run");
+    t.keys(&["1..3 | % { $_ * 10 }", "Enter"]);
+    t.wait_for("PS certsh> 1..3 | % { $_ * 10 }\n10\n20\n30\nPS certsh>");
+}
+
+#[test]
+fn s2_11_continuation_prompt_and_empty_line_submits() {
+    let t = Tmux::start("cont");
+    t.keys(&["if ($true) {", "Enter"]);
+    t.wait_for("\n>>");
+    t.keys(&["'inside' }", "Enter"]);
+    t.wait_for("inside\nPS certsh>");
+    t.keys(&["'open", "Enter"]);
+    t.wait_for("\n>>");
+    t.keys(&["Enter"]);
+    t.wait_for("TerminatorExpectedAtEndOfString");
+}
+
+#[test]
+fn repl_tab_completes_names_parameters_and_enum_values() {
+    let t = Tmux::start("tab");
+    t.keys(&["Format-Ta", "Tab"]);
+    t.wait_for("PS certsh> Format-Table");
+    t.keys(&["C-u", "Write-Host -Sep", "Tab"]);
+    t.wait_for("PS certsh> Write-Host -Separator");
+    t.keys(&["C-u", "Write-Host x -ErrorAction Sil", "Tab"]);
+    t.wait_for("-ErrorAction SilentlyContinue");
+}
+
+#[test]
+fn repl_ctrl_c_cancels_and_ctrl_d_exits_saving_history() {
+    let t = Tmux::start("keys");
+    t.keys(&["'not run'", "C-c"]);
+    std::thread::sleep(Duration::from_millis(200));
+    t.keys(&["'ran'", "Enter"]);
+    let screen = t.wait_for("ran\nPS certsh>");
+    assert!(
+        !screen.contains("not run\n"),
+        "Ctrl-C must not run the line:\n{screen}"
+    );
+    t.keys(&["C-d"]);
+    let start = Instant::now();
+    while t.alive() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!t.alive(), "Ctrl-D must end certsh");
+    let history = std::fs::read_to_string(t.dir.join("certsh/history")).unwrap_or_default();
+    assert!(history.contains("'ran'"), "history: {history:?}");
+}
+
+#[test]
+fn repl_exit_ends_the_shell() {
+    let t = Tmux::start("exit");
+    t.keys(&["exit 0", "Enter"]);
+    let start = Instant::now();
+    while t.alive() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!t.alive());
+}
