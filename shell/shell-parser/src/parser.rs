@@ -730,17 +730,12 @@ impl<'a> Parser<'a> {
         }
         // The three parts are separated by `;` or newlines; each may be empty.
         let mut parts: Vec<Option<Statement>> = Vec::new();
+        self.skip_ws_nl()?;
         loop {
             self.skip_ws()?;
             let part = match self.peek() {
-                Some(c) if is_newline(c) || c == ';' || c == ')' => None,
-                None => {
-                    return Err(self.incomplete(
-                        "MissingEndParenthesisAfterStatement",
-                        "Missing closing ')' after expression in 'for' statement.",
-                        Span::new(open, open + 1),
-                    ));
-                }
+                Some(';' | ')') => None,
+                None => return Err(self.missing_for_end(open)),
                 _ => Some(self.parse_statement()?),
             };
             parts.push(part);
@@ -749,30 +744,18 @@ impl<'a> Parser<'a> {
                 break;
             }
             if parts.len() == 3 {
-                return Err(self.incomplete(
-                    "MissingEndParenthesisAfterStatement",
-                    "Missing closing ')' after expression in 'for' statement.",
-                    Span::new(self.pos, self.pos),
-                ));
+                self.skip_ws_nl()?;
+                if self.eat(')') {
+                    break;
+                }
+                return Err(self.missing_for_end(open));
             }
             match self.peek() {
                 Some(c) if c == ';' || is_newline(c) => {
                     self.bump();
-                    // Blank lines between the parts are allowed.
-                    while self.peek().is_some_and(is_newline) {
-                        self.skip_ws()?;
-                        if self.peek().is_some_and(is_newline) {
-                            self.bump();
-                        }
-                    }
+                    self.skip_ws_nl()?;
                 }
-                None => {
-                    return Err(self.incomplete(
-                        "MissingEndParenthesisAfterStatement",
-                        "Missing closing ')' after expression in 'for' statement.",
-                        Span::new(open, open + 1),
-                    ));
-                }
+                None => return Err(self.missing_for_end(open)),
                 _ => return Err(self.unexpected_token()),
             }
         }
@@ -791,6 +774,14 @@ impl<'a> Parser<'a> {
             step,
             body,
         })
+    }
+
+    fn missing_for_end(&self, open: usize) -> ParseError {
+        self.incomplete(
+            "MissingEndParenthesisAfterStatement",
+            "Missing closing ')' after expression in 'for' statement.",
+            Span::new(open, open + 1),
+        )
     }
 
     fn parse_switch(&mut self, label: Option<String>) -> PResult<StatementKind> {

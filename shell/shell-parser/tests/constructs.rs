@@ -29,6 +29,11 @@ fn design8_for_loop() {
         "(for (assign $i n(0)) (-lt $i n(10)) (x++ $i) ($i))",
     );
     check("for (;;) { break }", "(for _ _ _ ((break)))");
+    check(
+        "for (\n  $i = 0\n  $i -lt 3\n  $i++\n) { }",
+        "(for (assign $i n(0)) (-lt $i n(3)) (x++ $i) ())",
+    );
+    check("for ($i = 0; ; ) { }", "(for (assign $i n(0)) _ _ ())");
 }
 
 #[test]
