@@ -22,7 +22,7 @@ fn s5_4_limbo_dev_cases_all_pass() {
         return;
     };
     let exceptions: BTreeMap<String, String> =
-        serde_json::from_str(include_str!("limbo-exceptions.json")).unwrap();
+        serde_json::from_str(include_str!("exceptions.json")).unwrap();
     let document: LimboDocument = serde_json::from_str(&json).unwrap();
     // Cases with a null validation time are built around the generation date; any instant
     // inside the generated certificates' windows works. Use a fixed one for determinism.
