@@ -316,6 +316,19 @@ fn sec3_1_index_and_member_chains() {
     check("$a.'b c'", "(. $a sq'b c')");
     check("$x.$name", "(. $x $name)");
     check("$a[-1].Name", "(. (idx $a n(-1)) Name)");
+    check(
+        "Write-Output $c .Thumbprint",
+        "(cmd Write-Output $c w'.Thumbprint')",
+    );
+    check(
+        "Write-Output (1+2)abc",
+        "(cmd Write-Output (paren (+ n(1) n(2))) w'abc')",
+    );
+    check(
+        "[System.Collections.Generic.List[string]]::new()",
+        "(::call [System.Collections.Generic.List[string]] new)",
+    );
+    check("$x.\n  Name", "(. $x Name)");
 }
 
 #[test]

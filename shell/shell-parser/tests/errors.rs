@@ -128,6 +128,7 @@ fn sec8_4_error_catalogue_messages() {
         false,
     );
     check_err("1 = 2", "InvalidLeftHandSide", 1, 1, false);
+    check_err("$c .Thumbprint", "UnexpectedToken", 1, 4, false);
 }
 
 #[test]
