@@ -1780,10 +1780,10 @@ impl<S> Interp<S> {
         self.cmdlet_result(r, frame)
     }
 
-    fn bind_function_params(&mut self, f: &FunctionInfo, params: &[BoundParam]) -> R<()> {
+    fn bind_function_params(&mut self, decls: Option<&ParamBlock>, params: &[BoundParam]) -> R<()> {
         let mut bound_table = Hashtable::new();
         let offset = self.local_offset();
-        if let Some(block) = &f.params {
+        if let Some(block) = decls {
             for decl in &block.params {
                 let name = &decl.name.item;
                 let value = match params.iter().find(|p| p.name.eq_ignore_ascii_case(name)) {
@@ -1874,7 +1874,7 @@ impl<S> Interp<S> {
             return Ok(());
         };
         let base = binding.bound_params();
-        self.bind_function_params(f, &base)?;
+        self.bind_function_params(f.params.as_ref(), &base)?;
         let block = &f.block.block;
         let named = block.begin.is_some() || block.process.is_some() || block.end.is_some();
         let mut out = Vec::new();
@@ -2710,6 +2710,59 @@ impl<S> Interp<S> {
 }
 
 impl<S> Interp<S> {
+    /// Binds a script's `param()` block from its command-line arguments (PowerShell's
+    /// `-File` rule: `-Name` words are parameter names, everything else is a value).
+    /// A binding failure is reported and ends the script.
+    pub(crate) fn bind_script_params(
+        &mut self,
+        params: Option<&ParamBlock>,
+        args: &[String],
+        span: Span,
+    ) -> bool {
+        let sig = signature_from_params("script", params);
+        let items: Vec<Arg> = args
+            .iter()
+            .map(|a| match a.strip_prefix('-') {
+                Some(name)
+                    if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    let (name, colon) = match name.split_once(':') {
+                        Some((n, v)) => (n.to_string(), Some(Value::from(v))),
+                        None => (name.to_string(), None),
+                    };
+                    let with_colon = colon.is_some();
+                    Arg::Param {
+                        name,
+                        colon,
+                        with_colon,
+                        span,
+                        arg_span: None,
+                    }
+                }
+                _ => Arg::Value(Value::from(a.as_str()), span),
+            })
+            .collect();
+        let offset = self.local_offset();
+        let bound = match bind_command_line(&sig, &items, &[], false, span, offset) {
+            Ok(b) => b.bound_params(),
+            Err(rec) => {
+                let rec = self.locate(rec, span, None);
+                self.report(&rec);
+                self.last_ok = false;
+                return false;
+            }
+        };
+        match self.bind_function_params(params, &bound) {
+            Ok(()) => true,
+            Err(Flow::Error(rec, _)) => {
+                self.report(&rec);
+                self.last_ok = false;
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Runs a parsed script's top-level statements, delivering each statement's output
     /// to the host. Returns `Some(code)` for `exit`, and whether an uncaught
     /// script-terminating error ended the script.

@@ -154,11 +154,39 @@ impl<S: 'static> Session<S> {
     /// `host.write_output`, errors to `host.write_error`. A parse failure runs nothing and
     /// reports one record holding every parse error.
     pub fn run_script(&mut self, source: &str, origin: Origin) -> RunResult {
-        let src: Rc<str> = Rc::from(source);
         let origin = match origin {
             Origin::Interactive => None,
             Origin::File(p) => Some(Rc::from(p.as_str())),
         };
+        self.run_parsed(source, origin, None)
+    }
+
+    /// Runs a script file as `certsh path.ps1 args…` does (design §2): `$args` holds the
+    /// arguments, a `param()` block is bound from them (`-Name` words are parameter
+    /// names), `$PSScriptRoot` and `$PSCommandPath` are set, and errors say
+    /// `At <path>:N char:M`.
+    pub fn run_file(&mut self, source: &str, path: &str, args: &[String]) -> RunResult {
+        let root = std::path::Path::new(path)
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        self.interp
+            .set_variable_scoped(Some("global"), "PSScriptRoot", Value::from(root));
+        self.interp
+            .set_variable_scoped(Some("global"), "PSCommandPath", Value::from(path));
+        let arg_values: Vec<Value> = args.iter().map(|a| Value::from(a.as_str())).collect();
+        self.interp
+            .set_variable_scoped(Some("global"), "args", Value::array(arg_values));
+        self.run_parsed(source, Some(Rc::from(path)), Some(args))
+    }
+
+    fn run_parsed(
+        &mut self,
+        source: &str,
+        origin: Option<Rc<str>>,
+        args: Option<&[String]>,
+    ) -> RunResult {
+        let src: Rc<str> = Rc::from(source);
         let script = match shell_parser::parse(source) {
             Ok(s) => s,
             Err(errors) => {
@@ -176,6 +204,20 @@ impl<S: 'static> Session<S> {
         };
         self.interp.source = src;
         self.interp.origin = origin;
+        if let Some(params) = &script.params {
+            let args = args.unwrap_or_default();
+            if !self
+                .interp
+                .bind_script_params(Some(params), args, params.span)
+            {
+                return RunResult {
+                    success: false,
+                    exit: None,
+                    terminated: true,
+                    parse_failed: false,
+                };
+            }
+        }
         let (exit, terminated) = self.interp.run_top(&script.statements);
         if let Some(code) = exit {
             self.interp

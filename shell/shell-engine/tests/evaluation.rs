@@ -468,3 +468,33 @@ fn objects_stream_one_at_a_time() {
     let r = run("1..3 | % { Write-Host \"h$_\"; $_ } | % { Write-Host \"o$_\" }");
     assert_eq!(r.host().host_text(), "h1\no1\nh2\no2\nh3\no3\n");
 }
+
+#[test]
+fn script_files_bind_param_blocks_from_arguments() {
+    let mut s = crate::fakes::session();
+    let script = "param([string]$Name, [int]$Count = 2, [switch]$Loud)\n\"$Name x $Count $Loud\"; $args.Count; $PSScriptRoot";
+    let args: Vec<String> = ["-Count", "3", "web", "-Loud"]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+    let r = s.run_file(script, "/tmp/scripts/run.ps1", &args);
+    assert_eq!(r.file_exit_code(), 0);
+    let host = s.host_as::<shell_engine::ScriptedHost>().unwrap();
+    assert!(host.errors().is_empty(), "{:?}", host.errors());
+    assert_eq!(host.output_strings(), ["web x 3 True", "0", "/tmp/scripts"]);
+}
+
+#[test]
+fn script_file_binding_errors_end_the_script() {
+    let mut s = crate::fakes::session();
+    let r = s.run_file(
+        "param([int]$Count)\n'ran'",
+        "x.ps1",
+        &["-Count".into(), "many".into()],
+    );
+    assert!(r.terminated);
+    assert_eq!(r.file_exit_code(), 1);
+    let host = s.host_as::<shell_engine::ScriptedHost>().unwrap();
+    assert!(host.output_strings().is_empty());
+    assert_eq!(host.errors()[0].error_id, "CannotConvertArgumentNoMessage");
+}
