@@ -170,3 +170,30 @@ pub fn register_builtins<S: 'static>(session: &mut shell_engine::Session<S>, vie
         session.register_alias(alias, command);
     }
 }
+
+/// The standard views plus the Exchange types' views.
+pub fn all_views() -> Views {
+    let mut views = standard_views();
+    crate::exchange::register_views(&mut views);
+    views
+}
+
+/// Every cmdlet of certsh: the built-ins, then the Exchange cmdlets.
+pub fn all_cmdlets(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<crate::exchange::AppState>>> {
+    let mut out = builtin_cmdlets::<crate::exchange::AppState>(views);
+    out.extend(crate::exchange::exchange_cmdlets());
+    out
+}
+
+/// Registers every cmdlet and the aliases of §6.1 in a certsh session.
+pub fn register_all(
+    session: &mut shell_engine::Session<crate::exchange::AppState>,
+    views: &Rc<Views>,
+) {
+    for cmdlet in all_cmdlets(views) {
+        session.register(cmdlet);
+    }
+    for (alias, command) in ALIASES {
+        session.register_alias(alias, command);
+    }
+}

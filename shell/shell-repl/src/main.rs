@@ -4,8 +4,9 @@ use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-use shell_cmdlets::registry::standard_views;
-use shell_engine::Origin;
+use shell_cmdlets::exchange::AppState;
+use shell_cmdlets::registry::{all_views, register_all};
+use shell_engine::{Origin, Session};
 use shell_repl::cli::{self, Mode};
 use shell_repl::env::{self, ProcessEnv};
 use shell_repl::host::ConsoleHost;
@@ -58,7 +59,30 @@ fn main() -> ExitCode {
     let stdout_tty = std::io::stdout().is_terminal();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let interactive = stdin_tty && !options.non_interactive;
-    let views = Rc::new(standard_views());
+    let store = match env::store_path(options.store.clone(), &ProcessEnv) {
+        Ok(p) => p,
+        Err(err) => {
+            eprintln!("certsh: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(dir) = store.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(err) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("certsh: cannot create {}: {err}", dir.display());
+        return ExitCode::from(1);
+    }
+    let server = std::env::var("CERTSH_SERVER")
+        .ok()
+        .filter(|s| !s.is_empty());
+    let state = match AppState::open(&store, server.as_deref(), now) {
+        Ok(state) => state,
+        Err(err) => {
+            eprintln!("certsh: cannot open the store {}: {err}", store.display());
+            return ExitCode::from(1);
+        }
+    };
+    let views = Rc::new(all_views());
     let host = ConsoleHost::new(
         views.clone(),
         interactive,
@@ -66,7 +90,9 @@ fn main() -> ExitCode {
         std::io::stderr().is_terminal() && !no_color,
         terminal_width(stdout_tty),
     );
-    let mut shell = ConsoleSession::new((), host, &views, now);
+    let mut session = Session::new(state, Box::new(host), now);
+    register_all(&mut session, &views);
+    let mut shell = ConsoleSession::from_session(session);
     match options.mode {
         Mode::Command(text) => {
             let text = if text.trim() == "-" {

@@ -2,7 +2,7 @@
 //! spec §10), stdout/stderr separation, and the REPL through a pseudo-terminal (tmux).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// A scratch directory unique to this test process and name.
@@ -13,7 +13,7 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn certsh(dir: &PathBuf) -> Command {
+fn certsh(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_certsh"));
     cmd.env("CERTSH_STORE", dir.join("store.db"))
         .env("CERTSH_NOW", "2008-08-01T12:00:00Z")
@@ -28,7 +28,7 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn run(dir: &PathBuf, args: &[&str]) -> Output {
+fn run(dir: &Path, args: &[&str]) -> Output {
     certsh(dir).args(args).output().expect("certsh runs")
 }
 
