@@ -8,6 +8,7 @@ mod errors;
 mod export_exchange_certificate;
 mod get_exchange_certificate;
 mod get_exchange_server;
+mod import_certificate;
 mod import_exchange_certificate;
 pub mod messages;
 mod new_exchange_certificate;
@@ -37,6 +38,7 @@ pub use enable_exchange_certificate::EnableExchangeCertificate;
 pub use export_exchange_certificate::ExportExchangeCertificate;
 pub use get_exchange_certificate::GetExchangeCertificate;
 pub use get_exchange_server::GetExchangeServer;
+pub use import_certificate::ImportCertificate;
 pub use import_exchange_certificate::ImportExchangeCertificate;
 pub use new_exchange_certificate::NewExchangeCertificate;
 pub use protocol_settings::{GetImapSettings, GetPopSettings, SetImapSettings, SetPopSettings};
@@ -247,6 +249,7 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(SetSendConnector),
         Rc::new(GetExchangeServer),
         Rc::new(SetExchangeServer),
+        Rc::new(ImportCertificate),
     ]
 }
 
@@ -286,6 +289,15 @@ pub fn views() -> Vec<(&'static str, View)> {
         (
             objects::EXCHANGE_CERTIFICATE,
             View::List(ListView::properties(&CERTIFICATE_LIST_PROPERTIES)),
+        ),
+        (
+            objects::X509_CERTIFICATE2,
+            View::Table(TableView {
+                columns: vec![
+                    TableViewColumn::property("Thumbprint").width(41),
+                    TableViewColumn::property("Subject"),
+                ],
+            }),
         ),
         (objects::POP3_SETTINGS, protocol_table()),
         (objects::IMAP4_SETTINGS, protocol_table()),

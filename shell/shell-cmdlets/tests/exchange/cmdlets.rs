@@ -82,3 +82,35 @@ fn s3_8_connectors_and_server() {
         "Get-ReceiveConnector; New-SendConnector -Name Internet -AddressSpaces 'SMTP:*;1'; Get-ExchangeServer"
     ));
 }
+
+/// The seed's POP3 walk-through, `examples/pop3.ps1`, with the real `openssl` as the CA.
+/// openssl dates certificates from the wall clock, so the session's "now" is taken from the
+/// file system (the work directory's modification time) plus one hour.
+#[test]
+fn b72_pop3_example_end_to_end() {
+    let work = tempfile::tempdir().unwrap();
+    let modified = std::fs::metadata(work.path()).unwrap().modified().unwrap();
+    let now = time::OffsetDateTime::from(modified) + time::Duration::hours(1);
+    let mut session = session(&[]);
+    session.set_now(now);
+    let script = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/pop3.ps1"
+    ))
+    .unwrap();
+    session.set_variable(
+        "args",
+        shell_engine::Value::array(vec![shell_engine::Value::from(
+            work.path().to_string_lossy().into_owned(),
+        )]),
+    );
+    let text = transcript(&mut session, &script);
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\b[0-9A-F]{40}\b", "[THUMBPRINT]");
+    settings.add_filter(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M", "[DATE]");
+    settings.add_filter(
+        r"SerialNumber       : [0-9A-F]+",
+        "SerialNumber       : [SERIAL]",
+    );
+    settings.bind(|| insta::assert_snapshot!(text));
+}
