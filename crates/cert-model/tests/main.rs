@@ -323,3 +323,74 @@ fn s1_2_garbage_is_an_error_not_a_panic() {
     );
     assert_eq!(Status::Valid.to_string(), "Valid");
 }
+
+/// A small deterministic generator for robustness inputs (xorshift64).
+struct Noise(u64);
+
+impl Noise {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn s2_user_input_never_panics_the_parsers() {
+    const PIECES: &[&str] = &[
+        "CN",
+        "cn",
+        "O",
+        "ST",
+        "OID.2.5.4.3",
+        "1.2",
+        "=",
+        ",",
+        ";",
+        "+",
+        "\"",
+        "\\",
+        " ",
+        "a",
+        "é",
+        "€",
+        "\\,",
+        "\"\"",
+        "-----BEGIN CERTIFICATE-----",
+        "-----END CERTIFICATE-----",
+        "MII",
+        "\n",
+        "*.",
+        ".",
+        "IMAP",
+        "none",
+    ];
+    let mut noise = Noise(0x5eed_1234_abcd_0001);
+    for _ in 0..5_000 {
+        let length = (noise.next() % 12) as usize;
+        let text: String = (0..length)
+            .map(|_| PIECES[(noise.next() % PIECES.len() as u64) as usize])
+            .collect();
+        let _ = text.parse::<cert_model::DistinguishedName>();
+        let _ = text.parse::<cert_model::Services>();
+        let _ = text.parse::<Thumbprint>();
+        let _ = Certificate::parse_any(text.as_bytes());
+        let _ = Crl::parse_any(text.as_bytes());
+    }
+    // Every truncation and some corruptions of a real certificate.
+    let der = self_signed_rsa().certificate.der().to_vec();
+    for end in 0..der.len() {
+        let _ = Certificate::parse_any(&der[..end]);
+    }
+    for _ in 0..2_000 {
+        let mut corrupted = der.clone();
+        let at = (noise.next() % der.len() as u64) as usize;
+        corrupted[at] = (noise.next() & 0xff) as u8;
+        if let Ok(parsed) = Certificate::from_der(&corrupted) {
+            let _ = parsed.certificate_domains();
+            let _ = parsed.is_self_signed();
+            let _ = parsed.subject().to_string();
+        }
+    }
+}
