@@ -83,6 +83,8 @@ pub(crate) struct FunctionInfo {
     pub(crate) block: Rc<ScriptBlockValue>,
     pub(crate) params: Option<ParamBlock>,
     pub(crate) signature: Signature,
+    /// A `.ps1` file: `exit N` ends only the script and sets `$LASTEXITCODE`.
+    pub(crate) is_script: bool,
 }
 
 enum Target<S> {
@@ -937,6 +939,7 @@ impl<S> Interp<S> {
             }),
             params,
             signature,
+            is_script: false,
         };
         if let Some(scope) = self.scopes.last_mut() {
             scope
@@ -1283,6 +1286,47 @@ impl<S> Interp<S> {
             .find(|p| executable(p))
     }
 
+    /// Loads `path.ps1` as a command (`& .\\x.ps1 args`, `./x.ps1`): `None` when the file
+    /// does not exist; a parse failure is a statement-terminating error.
+    fn load_script_file(&mut self, typed: &str) -> R<Option<Rc<FunctionInfo>>> {
+        let path = typed.replace('\\', "/");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return Ok(None);
+        };
+        let script = match shell_parser::parse(&text) {
+            Ok(s) => s,
+            Err(errors) => {
+                let rec = catalogue::parse_failure(
+                    &errors.errors,
+                    Rc::from(text.as_str()),
+                    Some(Rc::from(typed)),
+                );
+                return Err(Flow::Error(Box::new(rec), false));
+            }
+        };
+        let block = shell_parser::ast::ScriptBlock {
+            params: script.params.clone(),
+            statements: script.statements,
+            begin: None,
+            process: None,
+            end: None,
+            span: script.span,
+            text: text.clone(),
+        };
+        let signature = signature_from_params(typed, script.params.as_ref());
+        Ok(Some(Rc::new(FunctionInfo {
+            name: typed.to_string(),
+            block: Rc::new(ScriptBlockValue {
+                block,
+                source: Rc::from(text.as_str()),
+                origin: Some(Rc::from(typed)),
+            }),
+            params: script.params,
+            signature,
+            is_script: true,
+        })))
+    }
+
     fn eval_args(&mut self, cmd: &Command) -> R<(Vec<Arg>, Vec<SplatEntry>)> {
         let mut args = Vec::new();
         let mut splat = Vec::new();
@@ -1351,6 +1395,7 @@ impl<S> Interp<S> {
                     block: b.clone(),
                     params: b.block.params.clone(),
                     signature: sig,
+                    is_script: false,
                 };
                 (Target::Function(Rc::new(info), dot), String::new())
             }
@@ -1366,6 +1411,9 @@ impl<S> Interp<S> {
                 let found = match found {
                     Some(Target::Function(f, _)) => Some(Target::Function(f, dot)),
                     Some(t) => Some(t),
+                    None if typed.to_ascii_lowercase().ends_with(".ps1") => self
+                        .load_script_file(&typed, cmd.name.span)?
+                        .map(|f| Target::Function(f, dot)),
                     None => self.find_native(&typed).map(Target::Native),
                 };
                 match found {
@@ -1853,7 +1901,14 @@ impl<S> Interp<S> {
         }
         let saved_source = std::mem::replace(&mut self.source, f.block.source.clone());
         let saved_origin = std::mem::replace(&mut self.origin, f.block.origin.clone());
-        let result = self.run_function_body(&f, stage, frame, input);
+        let mut result = self.run_function_body(&f, stage, frame, input);
+        if f.is_script
+            && let Err(Flow::Exit(code)) = result
+        {
+            // `exit N` in a called script ends that script only (spec §10.2).
+            self.set_variable_scoped(Some("global"), "LASTEXITCODE", Value::Int(code));
+            result = Ok(());
+        }
         self.source = saved_source;
         self.origin = saved_origin;
         if !dot {

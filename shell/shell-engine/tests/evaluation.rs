@@ -498,3 +498,21 @@ fn script_file_binding_errors_end_the_script() {
     assert!(host.output_strings().is_empty());
     assert_eq!(host.errors()[0].error_id, "CannotConvertArgumentNoMessage");
 }
+
+#[test]
+fn script_files_run_as_commands() {
+    let dir = std::env::temp_dir().join(format!("shell-engine-ps1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("child.ps1");
+    std::fs::write(
+        &file,
+        "param($Name)\n\"hello $Name\"\nexit 7\n'not reached'",
+    )
+    .unwrap();
+    let r = run(&format!(
+        "& '{}' -Name web; $LASTEXITCODE; 'after'",
+        file.display()
+    ));
+    assert_eq!(r.outputs(), ["hello web", "7", "after"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
