@@ -1412,7 +1412,7 @@ impl<S> Interp<S> {
                     Some(Target::Function(f, _)) => Some(Target::Function(f, dot)),
                     Some(t) => Some(t),
                     None if typed.to_ascii_lowercase().ends_with(".ps1") => self
-                        .load_script_file(&typed, cmd.name.span)?
+                        .load_script_file(&typed)?
                         .map(|f| Target::Function(f, dot)),
                     None => self.find_native(&typed).map(Target::Native),
                 };
