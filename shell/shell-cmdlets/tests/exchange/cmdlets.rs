@@ -114,3 +114,107 @@ fn b72_pop3_example_end_to_end() {
     );
     settings.bind(|| insta::assert_snapshot!(text));
 }
+
+#[test]
+fn b62_b63_clone_through_the_pipeline_then_enable_positionally() {
+    insta::assert_snapshot!(run(
+        "$c = Get-ExchangeCertificate | New-ExchangeCertificate -Services SMTP,POP,IMAP -Force; \
+         Enable-ExchangeCertificate $c.Thumbprint -Services IIS; \
+         Get-ExchangeCertificate $c.Thumbprint | Format-List Subject,CertificateDomains,Services,NotBefore,NotAfter"
+    ));
+}
+
+#[test]
+fn b76_smtp_enablement_shows_network_service_in_access_rules() {
+    insta::assert_snapshot!(run(
+        "(Get-ExchangeCertificate).AccessRules | Format-Table IdentityReference,CryptoKeyRights,AccessControlType"
+    ));
+}
+
+#[test]
+fn s2_2_remove_asks_first_and_honours_no() {
+    let mut session = session(&[false]);
+    let text = transcript(
+        &mut session,
+        "$t = (Get-ExchangeCertificate).Thumbprint; Remove-ExchangeCertificate $t; \
+         (Get-ExchangeCertificate | Measure-Object).Count; \
+         Remove-ExchangeCertificate $t -Confirm:$false; (Get-ExchangeCertificate | Measure-Object).Count",
+    );
+    let host = session
+        .host_as::<shell_cmdlets::format::TextHost>()
+        .unwrap();
+    assert_eq!(host.prompts.len(), 1);
+    assert!(
+        host.prompts[0].contains("from the computer's certificate store?"),
+        "{:?}",
+        host.prompts
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn s3_4_1_replace_question_answered_yes() {
+    let mut session = session(&[true]);
+    let text = transcript(
+        &mut session,
+        "New-ExchangeCertificate | Format-List Subject,Services",
+    );
+    let host = session
+        .host_as::<shell_cmdlets::format::TextHost>()
+        .unwrap();
+    assert_eq!(host.prompts.len(), 1);
+    assert!(host.prompts[0].contains("Overwrite the existing default SMTP certificate?"));
+    assert!(host.prompts[0].contains("Replace it with certificate: '"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn b41_export_and_import_a_pfx_with_a_secure_string_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let pfx = dir.path().join("c.pfx");
+    let script = format!(
+        "$p = ConvertTo-SecureString 'P@ssw0rd' -AsPlainText -Force; \
+         $c = New-ExchangeCertificate -DomainName mail.contoso.com -Services None -PrivateKeyExportable $true; \
+         Export-ExchangeCertificate $c.Thumbprint -Path '{path}' -BinaryEncoded -Password $p; \
+         Remove-ExchangeCertificate $c.Thumbprint -Confirm:$false; \
+         Import-ExchangeCertificate -Path '{path}' -Password (ConvertTo-SecureString wrong -AsPlainText -Force); \
+         Import-ExchangeCertificate -Path '{path}' -Password $p | Format-List Thumbprint,HasPrivateKey,Subject",
+        path = pfx.display()
+    );
+    let text = run(&script).replace(&pfx.display().to_string(), "[PFX]");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn b69_import_of_a_certificate_without_a_request_and_of_garbage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ca = cert_testkit::TestCa::new();
+    let foreign = ca.issue_server(
+        "other.contoso.com",
+        &["other.contoso.com"],
+        &cert_testkit::key_2048(3),
+    );
+    std::fs::write(dir.path().join("other.cer"), foreign).unwrap();
+    std::fs::write(dir.path().join("garbage.cer"), "this is not a certificate!").unwrap();
+    let script = format!(
+        "Import-ExchangeCertificate -Path '{dir}/other.cer'; Import-ExchangeCertificate -Path '{dir}/garbage.cer'",
+        dir = dir.path().display()
+    );
+    let text = run(&script).replace(&dir.path().display().to_string(), "[DIR]");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn b64_request_written_to_path_and_listed_with_get() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("CertRequest.req");
+    let script = format!(
+        "New-ExchangeCertificate -DomainName pop.contoso.com -GenerateRequest -Path '{}'; \
+         Get-ExchangeCertificate -DomainName pop.contoso.com | Format-List Status,CertificateRequest",
+        path.display()
+    );
+    let text = run(&script);
+    let file = std::fs::read_to_string(&path).unwrap();
+    assert!(file.starts_with("-----BEGIN NEW CERTIFICATE REQUEST-----\r\n"));
+    insta::assert_snapshot!(text);
+}
