@@ -6,7 +6,7 @@
 //! character classes shared by both modes live at the top of this module.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
 use nom::character::complete::{alpha1, char, digit1, hex_digit1, one_of, satisfy};
 use nom::combinator::{map, opt, recognize};
 use nom::sequence::preceded;
@@ -280,6 +280,38 @@ pub(crate) mod argument {
         ))
     }
 
+    /// A parameter token (spec §2.8): a dash, a letter, `_` or `?`, then anything up to a hard
+    /// terminator, `.`, `[` or `:`; a following `:` is consumed and reported. Fails when a
+    /// quote appears in the would-be name: the caller then scans a bare word (`-Name"x"`).
+    pub(crate) fn parameter(input: &str) -> IResult<&str, (&str, bool)> {
+        let name_char =
+            |c: char| !is_hard_terminator(c) && !matches!(c, '.' | '[' | ':') && !is_quote(c);
+        let first = satisfy(|c: char| c.is_alphabetic() || c == '_' || c == '?');
+        let (rest, name) =
+            preceded(satisfy(is_dash), recognize((first, take_while(name_char)))).parse(input)?;
+        if rest.starts_with(is_quote) {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
+        let (rest, colon) = opt(char(':')).parse(rest)?;
+        Ok((rest, (name, colon.is_some())))
+    }
+
+    /// `--` followed by a hard terminator or the end of input: the end-of-parameters marker.
+    pub(crate) fn end_of_parameters(input: &str) -> IResult<&str, &str> {
+        let (rest, marker) = recognize((satisfy(is_dash), satisfy(is_dash))).parse(input)?;
+        if rest.chars().next().is_none_or(is_hard_terminator) {
+            Ok((rest, marker))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                input,
+                nom::error::ErrorKind::Verify,
+            )))
+        }
+    }
+
     /// An argument-mode number: a number literal that ends at a hard terminator (or the end
     /// of input) and fits its type; anything else is a bare word (spec §2.9).
     pub(crate) fn number(input: &str) -> Option<(usize, super::NumberToken<'_>)> {
@@ -311,6 +343,26 @@ mod tests {
         assert_eq!(t.value, Some(Number::Double(150.0)));
         let (_, t) = number("0x1FFFFFFFFFFFFFFFFF").unwrap();
         assert_eq!(t.value, None);
+    }
+
+    #[test]
+    fn sec2_8_parameter_tokens() {
+        assert_eq!(
+            argument::parameter("-Services:POP"),
+            Ok(("POP", ("Services", true)))
+        );
+        assert_eq!(
+            argument::parameter("-cert.req"),
+            Ok((".req", ("cert", false)))
+        );
+        assert_eq!(
+            argument::parameter("\u{2013}Force x"),
+            Ok((" x", ("Force", false)))
+        );
+        assert!(argument::parameter("-Name\"x\"").is_err());
+        assert!(argument::parameter("-5").is_err());
+        assert!(argument::end_of_parameters("-- x").is_ok());
+        assert!(argument::end_of_parameters("--x").is_err());
     }
 
     #[test]

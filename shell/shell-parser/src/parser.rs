@@ -1542,16 +1542,16 @@ impl<'a> Parser<'a> {
             if !end_of_parameters && is_dash(c) {
                 let c2 = self.peek2();
                 if c2.is_some_and(is_dash) {
-                    let dash_len = c.len_utf8() + c2.map_or(0, char::len_utf8);
-                    let third = self.src[self.pos + dash_len..].chars().next();
-                    if third.is_none_or(is_hard_terminator) {
-                        let span = Span::new(self.pos, self.pos + dash_len);
-                        self.pos += dash_len;
+                    if let Ok((rest, _)) = lexer::argument::end_of_parameters(self.rest()) {
+                        let span = Span::new(self.pos, self.src.len() - rest.len());
+                        self.pos = span.end;
                         end = span.end;
                         elements.push(CommandElement::EndOfParameters(span));
                         end_of_parameters = true;
                         continue;
                     }
+                    let dash_len = c.len_utf8() + c2.map_or(0, char::len_utf8);
+                    let third = self.src[self.pos + dash_len..].chars().next();
                     if third == Some('%') {
                         return Err(
                             self.unsupported("--%", Span::new(self.pos, self.pos + dash_len + 1))
@@ -1619,20 +1619,12 @@ impl<'a> Parser<'a> {
     /// `-Name` or `-Name:value`; `None` when a quote makes the token a bare word.
     fn parse_parameter(&mut self) -> PResult<Option<CommandElement>> {
         let start = self.pos;
-        self.bump();
-        let name_start = self.pos;
-        while let Some(c) = self.peek() {
-            if is_hard_terminator(c) || matches!(c, '.' | '[' | ':') {
-                break;
-            }
-            if is_quote(c) {
-                self.pos = start;
-                return Ok(None);
-            }
-            self.bump();
-        }
-        let name = self.src[name_start..self.pos].to_string();
-        if !self.eat(':') {
+        let Ok((rest, (name, with_colon))) = lexer::argument::parameter(self.rest()) else {
+            return Ok(None);
+        };
+        let name = name.to_string();
+        self.pos = self.src.len() - rest.len();
+        if !with_colon {
             return Ok(Some(CommandElement::Parameter {
                 name,
                 colon_arg: None,
