@@ -122,3 +122,86 @@ pub fn help_page(signature: &Signature, examples: &[Example]) -> HelpPage {
             .collect(),
     }
 }
+
+/// The Markdown reference of a list of cmdlets (the generated `docs/cmdlets.md`): per
+/// cmdlet its synopsis, syntax, parameters and examples, in the given order.
+pub fn markdown_reference(
+    commands: &[(Signature, &[Example])],
+    aliases: &[(&str, &str)],
+) -> String {
+    let mut out = String::from(
+        "# certsh cmdlets\n\nGenerated from the cmdlet registry by \
+         `cargo test -p shell-cmdlets --test main docs` (set `CERTSH_BLESS=1` to rewrite it); \
+         do not edit by hand.\n\n",
+    );
+    for (signature, _) in commands {
+        let anchor = signature.name.to_ascii_lowercase();
+        out.push_str(&format!("- [{}](#{anchor})\n", signature.name));
+    }
+    out.push_str("\n## Aliases\n\n| Alias | Command |\n| --- | --- |\n");
+    for (alias, command) in aliases {
+        out.push_str(&format!("| `{alias}` | {command} |\n"));
+    }
+    for (signature, examples) in commands {
+        out.push_str(&format!(
+            "\n## {}\n\n{}\n",
+            signature.name, signature.summary
+        ));
+        if !signature.description.is_empty() && signature.description != signature.summary {
+            out.push_str(&format!("\n{}\n", signature.description));
+        }
+        out.push_str("\n```\n");
+        for line in syntax_lines(signature) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out.push_str("```\n");
+        if !signature.params.is_empty() {
+            out.push_str("\n| Parameter | Type | Position | Pipeline | Notes |\n| --- | --- | --- | --- | --- |\n");
+            for p in &signature.params {
+                let position = p
+                    .sets
+                    .iter()
+                    .find_map(|s| s.position)
+                    .map_or("named".to_string(), |n| n.to_string());
+                let pipeline = match (
+                    p.sets.iter().any(|s| s.by_value),
+                    p.sets.iter().any(|s| s.by_property_name),
+                ) {
+                    (true, true) => "ByValue, ByPropertyName",
+                    (true, false) => "ByValue",
+                    (false, true) => "ByPropertyName",
+                    (false, false) => "",
+                };
+                let mut notes = Vec::new();
+                if p.sets.iter().any(|s| s.mandatory) {
+                    notes.push("mandatory".to_string());
+                }
+                if !p.aliases.is_empty() {
+                    notes.push(format!("aliases: {}", p.aliases.join(", ")));
+                }
+                if p.unimplemented {
+                    notes.push("declared only (not supported)".to_string());
+                }
+                if !p.help.is_empty() {
+                    notes.push(p.help.replace('|', "\\|"));
+                }
+                out.push_str(&format!(
+                    "| `-{}` | `{}` | {position} | {pipeline} | {} |\n",
+                    p.name,
+                    p.kind.syntax_name(),
+                    notes.join("; ")
+                ));
+            }
+        }
+        for (n, e) in examples.iter().enumerate() {
+            out.push_str(&format!(
+                "\n**Example {}.** {}\n\n```powershell\n{}\n```\n",
+                n + 1,
+                e.summary,
+                e.script
+            ));
+        }
+    }
+    out
+}

@@ -21,6 +21,7 @@ fn run(script: &str) -> String {
     host.transcript()
 }
 
+mod docs;
 mod format;
 mod registry;
 mod spec12;

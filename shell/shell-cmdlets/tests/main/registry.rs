@@ -4,11 +4,39 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use shell_cmdlets::registry::{ALIASES, builtin_cmdlets, standard_views};
-use shell_engine::Cmdlet;
+use cert_testkit::{FixedKeys, SeededRandom, fixed_now};
+use shell_cmdlets::exchange::AppState;
+use shell_cmdlets::format::TextHost;
+use shell_cmdlets::registry::{ALIASES, all_cmdlets, all_views, register_all};
+use shell_engine::{Cmdlet, Origin, Session};
 
-fn cmdlets() -> Vec<Rc<dyn Cmdlet<()>>> {
-    builtin_cmdlets::<()>(&Rc::new(standard_views()))
+fn cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
+    all_cmdlets(&Rc::new(all_views()))
+}
+
+/// Runs an example in a fresh session on an in-memory store (server EXCH01.contoso.com,
+/// cert-testkit's fixed keys, serials and clock) at width 80.
+fn run_example(script: &str) -> String {
+    let views = Rc::new(all_views());
+    let host = TextHost::new(views.clone(), 80);
+    let Ok(mut state) = AppState::open_with(
+        None,
+        Some("EXCH01.contoso.com"),
+        fixed_now(),
+        Box::new(FixedKeys::new()),
+        Box::new(SeededRandom::new(11)),
+    ) else {
+        panic!("the in-memory store opens");
+    };
+    state.set_pfx_iterations(2);
+    let mut session = Session::new(state, Box::new(host), fixed_now());
+    register_all(&mut session, &views);
+    session.run_script(script, Origin::Interactive);
+    let host = session
+        .host_as_mut::<TextHost>()
+        .expect("the host is a TextHost");
+    host.end_session();
+    host.transcript()
 }
 
 #[test]
@@ -83,7 +111,7 @@ fn registry_every_example_runs() {
     for c in cmdlets() {
         let name = c.signature().name;
         for (n, example) in c.examples().iter().enumerate() {
-            let text = super::run(example.script);
+            let text = run_example(example.script);
             let snapshot = format!("{}\n---\n{text}", example.script);
             insta::assert_snapshot!(format!("{name}@example-{}", n + 1), snapshot);
         }
