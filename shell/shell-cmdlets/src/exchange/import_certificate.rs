@@ -23,8 +23,8 @@ enum TrustStore {
 fn trust_store(location: &str) -> Option<TrustStore> {
     let normalised = location
         .trim()
-        .trim_end_matches('\\')
         .replace('/', "\\")
+        .trim_end_matches('\\')
         .to_ascii_lowercase();
     let path = normalised.strip_prefix("cert:\\localmachine\\")?;
     match path {
