@@ -197,6 +197,10 @@ impl<'a> Binder<'a> {
             .map_err(|e| conversion_error(p, e, &self.sig.name, span))
     }
 
+    fn takes_pipeline(&self, idx: usize) -> bool {
+        idx < self.b.own && self.b.spec_ok(idx, |s| s.by_value || s.by_property_name)
+    }
+
     fn narrow(&mut self, idx: usize) {
         if idx >= self.b.own || self.b.params[idx].in_all_sets() {
             return;
@@ -369,8 +373,29 @@ pub fn bind_command_line_prompting(
                             }
                         }
                     };
-                    let converted = binder.convert(idx, &value, vspan)?;
-                    binder.set_bound(idx, converted, vspan, how);
+                    if let Value::ScriptBlock(_) = &value
+                        && binder.takes_pipeline(idx)
+                        && !matches!(
+                            kind,
+                            Kind::ScriptBlock
+                                | Kind::ScriptBlockList
+                                | Kind::Object
+                                | Kind::ObjectList
+                        )
+                    {
+                        // §5.8 delay-bind: evaluated per input object with `$_` set.
+                        if !has_input {
+                            return Err(catalogue::script_block_argument_no_input(
+                                &binder.b.params[idx].name,
+                                &cmd,
+                            )
+                            .with_span(vspan));
+                        }
+                        binder.set_bound(idx, value, vspan, BoundHow::DelayBind);
+                    } else {
+                        let converted = binder.convert(idx, &value, vspan)?;
+                        binder.set_bound(idx, converted, vspan, how);
+                    }
                 }
             },
             Arg::Param { name, span, .. } => {

@@ -62,6 +62,9 @@ pub enum BoundHow {
     Splat,
     /// A function parameter's default value.
     Default,
+    /// A script block given for a pipeline parameter, evaluated per input object with
+    /// `$_` set (spec §5.8 "delay-bind"); the value is the block's result.
+    DelayBind,
 }
 
 /// One bound parameter.

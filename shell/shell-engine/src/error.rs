@@ -485,6 +485,20 @@ pub mod catalogue {
         .with_activity(cmdlet)
     }
 
+    /// `ScriptBlockArgumentNoInput`: a delay-bind script block without pipeline input.
+    pub fn script_block_argument_no_input(param: &str, cmdlet: &str) -> ErrorRecord {
+        ErrorRecord::new(
+            format!(
+                "Cannot evaluate parameter '{param}' because its argument is specified as a script \
+                 block and there is no input. A script block cannot be evaluated without input."
+            ),
+            "ScriptBlockArgumentNoInput",
+            ErrorCategory::MetadataError,
+        )
+        .with_reason("ParameterBindingException")
+        .with_activity(cmdlet)
+    }
+
     /// `shell::confirm::required` (design §8.3, spec D6).
     pub fn confirmation_required(cmdlet: &str) -> ErrorRecord {
         ErrorRecord::new(

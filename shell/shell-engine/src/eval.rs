@@ -1216,6 +1216,73 @@ impl<S> Interp<S> {
         self.raise_stop(live)
     }
 
+    /// The call for one input object: delay-bind script blocks evaluated with `$_` set,
+    /// then pipeline binding (§5.8).
+    fn input_call(
+        &mut self,
+        base: &Call,
+        binding: &Binding,
+        item: &Value,
+        span: Span,
+    ) -> Result<Call, ErrorRecord> {
+        let offset = self.local_offset();
+        let delayed: Vec<usize> = binding
+            .bound
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.as_ref().is_some_and(|b| b.how == BoundHow::DelayBind))
+            .map(|(i, _)| i)
+            .collect();
+        let mut call = base.clone();
+        if delayed.is_empty() {
+            call.params.extend(bind_input(binding, item, span, offset)?);
+            return Ok(call);
+        }
+        let mut per_item = binding.clone();
+        for idx in delayed {
+            let Some(bound) = per_item.bound[idx].clone() else {
+                continue;
+            };
+            let Value::ScriptBlock(block) = &bound.value else {
+                continue;
+            };
+            let result = self.invoke_block_for_cmdlet(block, Some(item.clone()), vec![], false)?;
+            self.pending_flow = None;
+            let param = &per_item.params[idx];
+            let value = crate::convert::convert_argument(&param.kind, &collapse(result), offset)
+                .map_err(|e| {
+                    let (text, error) = match e {
+                        crate::convert::ConvertArgumentError::Refused { source_type } => {
+                            (source_type, String::new())
+                        }
+                        crate::convert::ConvertArgumentError::Failed { value_text, error } => {
+                            (value_text, error)
+                        }
+                    };
+                    catalogue::cannot_convert_no_message(
+                        &param.name,
+                        &text,
+                        &param.kind.display_name(),
+                        &error,
+                        &binding.command,
+                    )
+                    .with_span(bound.span)
+                })?;
+            let replaced = BoundParam { value, ..bound };
+            for p in call.params.iter_mut().filter(|p| p.name == replaced.name) {
+                *p = replaced.clone();
+            }
+            per_item.bound[idx] = Some(replaced);
+        }
+        match bind_input(&per_item, item, span, offset) {
+            Ok(extra) => call.params.extend(extra),
+            // The delay-bind parameters consumed the input object.
+            Err(e) if e.error_id == "InputObjectNotBound" => {}
+            Err(e) => return Err(e),
+        }
+        Ok(call)
+    }
+
     /// Runs a streaming cmdlet for one input object (or once with none).
     fn run_item(&mut self, live: &mut Live<S>, item: Option<Value>) -> R<()> {
         let (Target::Cmdlet(entry), Some(base), Some(binding)) =
@@ -1226,12 +1293,8 @@ impl<S> Interp<S> {
         let entry = entry.clone();
         let call = match item {
             None => base.clone(),
-            Some(item) => match bind_input(binding, &item, live.stage.span, self.local_offset()) {
-                Ok(extra) => {
-                    let mut call = base.clone();
-                    call.params.extend(extra);
-                    call
-                }
+            Some(item) => match self.input_call(base, binding, &item, live.stage.span) {
+                Ok(call) => call,
                 Err(rec) => {
                     self.frame_write_error(&mut live.frame, rec);
                     return self.raise_stop(live);
@@ -1792,15 +1855,12 @@ impl<S> Interp<S> {
                 self.cmdlet_result(r, frame)?;
             }
             Some(items) => {
-                let offset = self.local_offset();
                 for item in items {
                     if frame.stop_requested || frame.stop_error.is_some() {
                         break;
                     }
-                    match bind_input(binding, &item, stage.span, offset) {
-                        Ok(extra) => {
-                            let mut call = base.clone();
-                            call.params.extend(extra);
+                    match self.input_call(&base, binding, &item, stage.span) {
+                        Ok(call) => {
                             let r = {
                                 let mut cx = Context {
                                     interp: self,

@@ -527,3 +527,19 @@ fn confirm_answered_by_the_scripted_host() {
     );
     assert_eq!(s.state().calls.len(), 1);
 }
+
+#[test]
+fn delay_bind_script_block_per_input_object() {
+    let r = run(
+        "'257C327A164ED8A6FCDAFCA7789D29B60369DCA7', 'x' | Get-ExchangeCertificate -Thumbprint { $_ } -ea 0 | % Thumbprint",
+    );
+    assert_eq!(r.outputs(), [TP]);
+    let calls = r.calls("Get-ExchangeCertificate");
+    assert_eq!(calls.len(), 2);
+    assert_eq!(
+        calls[1][0],
+        ("Thumbprint".into(), "x".into(), BoundHow::DelayBind)
+    );
+    let e = single_error("Get-ExchangeCertificate -Thumbprint { $_ }");
+    assert_eq!(e.error_id, "ScriptBlockArgumentNoInput");
+}
