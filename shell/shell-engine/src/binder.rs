@@ -179,7 +179,10 @@ impl<'a> Binder<'a> {
 
     fn convert(&self, idx: usize, value: &Value, span: Span) -> Result<Value, ErrorRecord> {
         let p = &self.b.params[idx];
-        if self.is_mandatory_somewhere(idx) && !matches!(p.kind, Kind::Switch | Kind::Boolean) {
+        if self.is_mandatory_somewhere(idx)
+            && !p.allow_null
+            && !matches!(p.kind, Kind::Switch | Kind::Boolean)
+        {
             let empty = match value {
                 Value::String(s) => {
                     s.is_empty() && matches!(p.kind, Kind::String | Kind::StringList)

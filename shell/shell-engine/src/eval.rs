@@ -227,6 +227,12 @@ fn signature_from_params(name: &str, params: Option<&ParamBlock>) -> Signature {
         let mut param = Param::new(&decl.name.item, kind.clone());
         let mut positioned = false;
         for attr in &decl.attributes {
+            if attr.name.eq_ignore_ascii_case("AllowNull")
+                || attr.name.eq_ignore_ascii_case("AllowEmptyString")
+                || attr.name.eq_ignore_ascii_case("AllowEmptyCollection")
+            {
+                param = param.allow_null();
+            }
             if attr.name.eq_ignore_ascii_case("Alias") {
                 for a in &attr.positional {
                     if let Some(t) = literal_text(a) {

@@ -155,6 +155,9 @@ pub struct Param {
     pub sets: Vec<SetSpec>,
     /// Declared only: binding it fails with `shell::bind::unsupported_parameter`.
     pub unimplemented: bool,
+    /// A mandatory parameter that accepts `$null` and empty values
+    /// (`[AllowNull()]`/`[AllowEmptyString()]`, as Write-Output's InputObject).
+    pub allow_null: bool,
     /// Help text.
     pub help: String,
 }
@@ -168,6 +171,7 @@ impl Param {
             aliases: Vec::new(),
             sets: vec![SetSpec::default()],
             unimplemented: false,
+            allow_null: false,
             help: String::new(),
         }
     }
@@ -235,6 +239,12 @@ impl Param {
     /// Declared only (spec §5.1: bound for name matching, rejected at run time).
     pub fn unimplemented(mut self) -> Self {
         self.unimplemented = true;
+        self
+    }
+
+    /// Accepts `$null` and empty strings even when mandatory.
+    pub fn allow_null(mut self) -> Self {
+        self.allow_null = true;
         self
     }
 

@@ -516,3 +516,12 @@ fn script_files_run_as_commands() {
     assert_eq!(r.outputs(), ["hello web", "7", "after"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn s43_member_of_a_string_is_null_and_prints_nothing() {
+    // `$null` reaches the host, which prints nothing for it.
+    let r = run("Write-Output $tp.txt");
+    assert!(r.errors().is_empty());
+    assert_eq!(r.host().outputs(), [Value::Null]);
+    check("Write-Output \"$tp.txt\"", &[&format!("{TP}.txt")]);
+}

@@ -186,6 +186,7 @@ impl Cmdlet<Log> for WriteOutput {
                 Param::new("InputObject", Kind::ObjectList)
                     .position(0)
                     .mandatory()
+                    .allow_null()
                     .from_pipeline(PipelineInput::ByValue)
                     .remaining(),
             )
