@@ -2842,7 +2842,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     e = self.parse_member(e, false)?;
                 }
-                Some('.') if expression_mode && c2.is_some_and(is_newline) => {
+                Some('.') if expression_mode && c2.is_none_or(is_newline) => {
                     self.bump();
                     self.skip_ws_nl()?;
                     e = self.parse_member(e, false)?;
@@ -2919,7 +2919,7 @@ impl<'a> Parser<'a> {
             Some('(') => self.parse_paren()?,
             _ => {
                 let Ok((_, word)) = lexer::identifier(self.rest()) else {
-                    return Err(self.error(
+                    return Err(self.incomplete(
                         "MissingPropertyName",
                         "Missing property name after reference operator.",
                         Span::new(start, start),

@@ -72,6 +72,8 @@ fn sec2_11_trailing_operators_are_incomplete() {
     );
     check_err("Get-X -A 1 `", "IncompleteString", 1, 12, true);
     check_err("try { 1 }", "MissingCatchOrFinally", 1, 10, true);
+    check_err("$x.", "MissingPropertyName", 1, 4, true);
+    check_err("$x.\n", "MissingPropertyName", 2, 1, true);
 }
 
 #[test]
