@@ -1,6 +1,6 @@
 //! The Exchange cmdlets (spec/cmdlets.md §3; design.md §6), the application state they run
 //! on, and their views. Each cmdlet is glue: bind, call one `exchange-server` operation, write
-//! the results; domain errors become records in [`errors`], texts live in [`messages`].
+//! the results; domain errors become records in `errors.rs`, texts live in [`messages`].
 
 mod connectors;
 mod enable_exchange_certificate;
