@@ -11,8 +11,24 @@
 //! error naming the construct. The parser stops at the first error; errors that stand at
 //! the end of the input are marked incomplete (spec §2.11) so the REPL can ask for more.
 //!
-//! Tests: unit tests at the bottom of `lexer.rs`; the §12 examples and the construct and
-//! error tests in `tests/` (one binary, `tests/main.rs`).
+//! # AST conventions
+//!
+//! - Member names (`$x.Name`, `[T]::Name`) are `ExprKind::String` bare words; quoted,
+//!   `$var` and `( … )` member names keep their own expression kind.
+//! - `[ordered]@{…}` and `[pscustomobject]@{…}` are `ExprKind::Cast` of a hash literal
+//!   (`type_name` as written); `[int]` alone is `ExprKind::TypeLiteral`.
+//! - Argument-mode numbers carry their source text (`ExprKind::Number.text`); a minus
+//!   directly before a number literal in expression mode folds into a negative number.
+//! - A condition or collection that is an assignment (`if ($x = f)`) is wrapped as a
+//!   one-element pipeline holding `ExprKind::Paren` of the assignment.
+//! - `FunctionDefinition.params` holds the `F($a)` list or, failing that, a copy of the
+//!   body's `param()` block (which also stays in `body.params`).
+//! - Attribute arguments: `Name=value` and bare `Name` (value `None`) are named; all other
+//!   arguments are positional expressions.
+//!
+//! Tests: unit tests at the bottom of `lexer.rs` and `parser.rs`; the §12 examples, the
+//! design.md §8 constructs, error and robustness tests in `tests/` (one binary,
+//! `tests/main.rs`, S-expression printer in `tests/support`).
 
 pub mod ast;
 mod error;
