@@ -31,4 +31,4 @@ mod validator;
 pub use names::{PeerName, dns_name_matches, matches_peer_name};
 pub use result::Validation;
 pub use revocation::{CrlSource, StaticCrls};
-pub use validator::{Budget, Policy, SelfSignedRule, TrustAnchor, Validator};
+pub use validator::{Budget, KeyIdentifierRule, Policy, SelfSignedRule, TrustAnchor, Validator};

@@ -9,7 +9,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::names::{PeerName, matches_peer_name};
 use crate::revocation::StaticCrls;
-use crate::validator::{Policy, SelfSignedRule, TrustAnchor, Validator};
+use crate::validator::{KeyIdentifierRule, Policy, SelfSignedRule, TrustAnchor, Validator};
 
 /// A limbo document: `{"version": 1, "testcases": [...]}`.
 #[derive(Debug, Deserialize)]
@@ -140,6 +140,7 @@ pub fn run_case(case: &LimboCase, now: OffsetDateTime) -> LimboResult {
         .with_intermediates(intermediates)
         .with_policy(Policy {
             self_signed: SelfSignedRule::Untrusted,
+            key_identifiers: KeyIdentifierRule::Required,
             ..Policy::default()
         });
     if !case.crls.is_empty() {

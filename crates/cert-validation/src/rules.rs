@@ -205,3 +205,19 @@ pub(crate) fn check_key_strength(certificate: &Certificate) -> Result<(), String
         Ok(())
     }
 }
+
+/// RFC 5280 §4.2.1.1–§4.2.1.2 (applied under `KeyIdentifierRule::Required`): a certificate
+/// that is not self-issued names its issuer's key, and a CA certificate names its own.
+pub(crate) fn check_key_identifiers(certificate: &Certificate) -> Result<(), String> {
+    let extensions = certificate.extensions();
+    if !certificate.is_self_issued() && extensions.authority_key_id().is_none() {
+        return Err("has no authorityKeyIdentifier keyIdentifier (rfc 5280 §4.2.1.1)".to_owned());
+    }
+    let is_ca = extensions
+        .basic_constraints()
+        .is_some_and(|constraints| constraints.ca);
+    if is_ca && extensions.subject_key_id().is_none() {
+        return Err("is a ca without a subjectKeyIdentifier (rfc 5280 §4.2.1.2)".to_owned());
+    }
+    Ok(())
+}

@@ -36,6 +36,18 @@ pub enum SelfSignedRule {
     Untrusted,
 }
 
+/// Whether chain members must carry key identifiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyIdentifierRule {
+    /// Not required: CryptoAPI (and so Exchange) builds chains without them, and openssl's
+    /// `x509 -req` issues certificates without an authorityKeyIdentifier.
+    Optional,
+    /// RFC 5280 profile (x509-limbo): every non-anchor certificate that is not self-issued
+    /// carries an authorityKeyIdentifier keyIdentifier (§4.2.1.1), and every non-anchor CA
+    /// certificate a subjectKeyIdentifier (§4.2.1.2).
+    Required,
+}
+
 /// Bounds on path-building work, so hostile pools cannot make validation hang
 /// (x509-limbo's denial-of-service cases; webpki's `Budget`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +77,8 @@ pub struct Policy {
     pub self_signed: SelfSignedRule,
     /// The work budget.
     pub budget: Budget,
+    /// The key-identifier rule.
+    pub key_identifiers: KeyIdentifierRule,
 }
 
 impl Default for Policy {
@@ -72,6 +86,7 @@ impl Default for Policy {
         Policy {
             self_signed: SelfSignedRule::ValidWithoutRoot,
             budget: Budget::default(),
+            key_identifiers: KeyIdentifierRule::Optional,
         }
     }
 }
@@ -303,6 +318,9 @@ impl Validator {
             rules::check_key_usage_consistent(cert).map_err(|p| invalid(cert, p))?;
             rules::check_subject_alt_name(cert).map_err(|p| invalid(cert, p))?;
             rules::check_key_strength(cert).map_err(|p| invalid(cert, p))?;
+            if index < last && self.policy.key_identifiers == KeyIdentifierRule::Required {
+                rules::check_key_identifiers(cert).map_err(|p| invalid(cert, p))?;
+            }
             if index < last {
                 rules::check_issuer_not_empty(cert)
                     .map_err(|p| invalid(cert, format!("is invalid: {p}")))?;

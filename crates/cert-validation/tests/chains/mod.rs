@@ -488,3 +488,27 @@ fn rfc5280_key_cert_sign_without_ca_is_invalid() {
         answer.reason
     );
 }
+
+#[test]
+fn rfc5280_key_identifiers_are_required_only_under_the_strict_rule() {
+    let chain = chain();
+    let mut params = server_params("mail.contoso.com");
+    params.use_authority_key_identifier_extension = false;
+    let without_aki = issue(&params, &chain.inter);
+    assert_eq!(
+        validator(&chain).validate(&without_aki, NOW).status,
+        Status::Valid
+    );
+    let strict = validator(&chain).with_policy(Policy {
+        key_identifiers: cert_validation::KeyIdentifierRule::Required,
+        ..Policy::default()
+    });
+    let answer = strict.validate(&without_aki, NOW);
+    assert_eq!(answer.status, Status::Invalid);
+    assert!(
+        answer.reason.contains("authorityKeyIdentifier"),
+        "{}",
+        answer.reason
+    );
+    assert_eq!(strict.validate(&chain.leaf, NOW).status, Status::Valid);
+}
