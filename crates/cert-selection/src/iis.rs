@@ -48,7 +48,7 @@ pub fn select_iis(
 }
 
 fn bound_certificate_usable(candidate: &Candidate, now: OffsetDateTime) -> Result<(), Reason> {
-    chain_valid_and_not_revoked(candidate)?;
     within_validity_window(candidate, now)?;
+    chain_valid_and_not_revoked(candidate)?;
     private_key_present_and_usable(candidate)
 }

@@ -23,26 +23,25 @@ pub(crate) fn rank(
     examined: Vec<Examined<'_>>,
     compare: Compare<'_>,
 ) -> (Option<Thumbprint>, Vec<(Thumbprint, Verdict)>) {
-    let mut best: Option<&Candidate> = None;
-    for entry in &examined {
-        if entry.eligibility.is_ok() {
-            best = match best {
-                Some(current) if compare(entry.candidate, current).0 != Ordering::Less => {
-                    Some(current)
-                }
-                _ => Some(entry.candidate),
-            };
-        }
-    }
-    let winner = best.map(Candidate::thumbprint);
+    // Ties keep the earlier certificate: a later one replaces the best only when strictly
+    // preferred.
+    let best = examined
+        .iter()
+        .filter(|entry| entry.eligibility.is_ok())
+        .map(|entry| entry.candidate)
+        .reduce(|current, next| {
+            if compare(next, current).0 == Ordering::Less {
+                next
+            } else {
+                current
+            }
+        });
     let verdicts = examined
         .into_iter()
         .map(|entry| {
-            let thumbprint = entry.candidate.thumbprint();
             let verdict = match (entry.eligibility, best) {
                 (Err(reason), _) => Verdict::Lost(reason),
-                (Ok(()), Some(winner)) if std::ptr::eq(winner, entry.candidate) => Verdict::Winner,
-                (Ok(()), Some(winner)) => {
+                (Ok(()), Some(winner)) if !std::ptr::eq(winner, entry.candidate) => {
                     let (ordering, rule) = compare(winner, entry.candidate);
                     let rule = if ordering == Ordering::Equal {
                         Preference::StoreOrder
@@ -54,13 +53,13 @@ pub(crate) fn rank(
                         rule,
                     })
                 }
-                // Unreachable in practice: an eligible entry always produces a winner.
-                (Ok(()), None) => Verdict::Winner,
+                // The eligible entry that `reduce` kept.
+                (Ok(()), _) => Verdict::Winner,
             };
-            (thumbprint, verdict)
+            (entry.candidate.thumbprint(), verdict)
         })
         .collect();
-    (winner, verdicts)
+    (best.map(Candidate::thumbprint), verdicts)
 }
 
 /// Spec B-83 (seed §SMTP STARTTLS: "Exchange selects certificates issued by a trusted CA over

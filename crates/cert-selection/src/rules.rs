@@ -112,8 +112,10 @@ pub(crate) fn private_key_present_and_usable(candidate: &Candidate) -> Result<()
 pub(crate) fn valid_for_tls(candidate: &Candidate, now: OffsetDateTime) -> Result<(), Reason> {
     eku_allows_server_authentication(candidate)?;
     rsa_key_of_at_least_1024_bits(candidate)?;
-    chain_valid_and_not_revoked(candidate)?;
+    // The certificate's own dates first: an expired leaf is `DateInvalid` too, and "expired
+    // on …" says more than the status.
     within_validity_window(candidate, now)?;
+    chain_valid_and_not_revoked(candidate)?;
     private_key_present_and_usable(candidate)
 }
 
@@ -140,8 +142,8 @@ pub(crate) fn valid_for_internal_use(
         private_key_present_and_usable(candidate)?;
         return Ok(true);
     }
-    chain_valid_and_not_revoked(candidate)?;
     within_validity_window(candidate, now)?;
+    chain_valid_and_not_revoked(candidate)?;
     private_key_present_and_usable(candidate)?;
     Ok(false)
 }

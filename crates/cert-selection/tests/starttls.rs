@@ -327,10 +327,14 @@ fn b36_b19_an_expired_or_future_certificate_is_not_used_and_expiry_is_logged() {
     assert_eq!(decision.outcome, Outcome::NotAdvertised);
     assert_eq!(
         decision.verdict(expired.thumbprint()),
-        Some(&Verdict::Lost(Reason::NotValid {
-            status: Status::DateInvalid
+        Some(&Verdict::Lost(Reason::Expired {
+            not_after: expired.certificate().not_after()
         }))
     );
+    assert!(matches!(
+        decision.verdict(future.thumbprint()),
+        Some(Verdict::Lost(Reason::NotYetValid { .. }))
+    ));
     let ids: Vec<u32> = decision.events.iter().map(|event| event.id).collect();
     assert_eq!(ids, [12014, 12016]);
 }
@@ -383,4 +387,83 @@ fn b07_the_name_must_be_in_certificate_domains_subject_cn_or_san() {
     let decision =
         select_smtp_starttls(&store, &context(), receive(Some("owa.contoso.com")), now());
     assert_eq!(decision.outcome, Outcome::NotAdvertised);
+}
+
+#[test]
+fn b83_equal_on_every_rule_the_earlier_certificate_in_the_store_wins() {
+    let pki = Pki::new();
+    let first = pki.candidate(&pki.ca_issued(spec(&["mail.contoso.com"], -3, 300)));
+    let second = pki.candidate(&pki.ca_issued(spec(&["mail.contoso.com"], -3, 300)));
+    assert_ne!(first.thumbprint(), second.thumbprint());
+    let decision = select_smtp_starttls(
+        &[first.clone(), second.clone()],
+        &context(),
+        receive(Some("mail.contoso.com")),
+        now(),
+    );
+    assert_eq!(decision.winner(), Some(first.thumbprint()));
+    assert_eq!(
+        decision.verdict(second.thumbprint()),
+        Some(&Verdict::Lost(Reason::Outranked {
+            by: first.thumbprint(),
+            rule: Preference::StoreOrder
+        }))
+    );
+}
+
+#[test]
+fn b82_every_failed_requirement_is_named_in_the_verdicts() {
+    let pki = Pki::new();
+    let fqdn = "mail.contoso.com";
+    let with = |status: Status, from: i64| {
+        cert_selection::Candidate::with_status(
+            pki.ca_issued(spec(&[fqdn], from, 300)),
+            status,
+            RootCaType::Unknown,
+            PrivateKeyState::Usable,
+        )
+    };
+    let keyed = |key: PrivateKeyState, from: i64| {
+        pki.candidate_with_key(&pki.ca_issued(spec(&[fqdn], from, 300)), key)
+    };
+    let store = vec![
+        (
+            "mismatch",
+            pki.candidate(&pki.ca_issued(spec(&["www.contoso.com"], -1, 300))),
+        ),
+        (
+            "client_auth_only",
+            pki.candidate(
+                &pki.ca_issued(spec(&[fqdn], -2, 300).eku(vec![ExtendedKeyUsage::ClientAuth])),
+            ),
+        ),
+        ("untrusted", with(Status::Untrusted, -3)),
+        ("invalid", with(Status::Invalid, -4)),
+        ("revoked", with(Status::Revoked, -5)),
+        ("crl_unreachable", with(Status::Unknown, -6)),
+        (
+            "expired",
+            pki.candidate(&pki.ca_issued(spec(&[fqdn], -400, -35))),
+        ),
+        (
+            "not_yet_valid",
+            pki.candidate(&pki.ca_issued(spec(&[fqdn], 10, 300))),
+        ),
+        ("no_key", keyed(PrivateKeyState::Absent, -7)),
+        ("removable_key", keyed(PrivateKeyState::Removable, -8)),
+        (
+            "password_key",
+            keyed(PrivateKeyState::PasswordProtected, -9),
+        ),
+    ];
+    let candidates: Vec<_> = store
+        .iter()
+        .map(|(_, candidate)| candidate.clone())
+        .collect();
+    let decision = select_smtp_starttls(&candidates, &context(), receive(Some(fqdn)), now());
+    let names: Vec<(&str, &cert_selection::Candidate)> = store
+        .iter()
+        .map(|(name, candidate)| (*name, candidate))
+        .collect();
+    insta::assert_snapshot!("b82_every_requirement_named", render(&decision, &names));
 }
