@@ -39,22 +39,29 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Status and RootCAType of a personal certificate. Revocation is checked against the
-    /// stored CRLs whenever any CRL is stored or the certificate names a distribution point;
-    /// a certificate without a distribution point and no stored CRLs has no revocation data to
-    /// check (this product does not fetch CRLs yet).
+    /// stored CRLs (imported into `Cert:\\LocalMachine\\CA`, or cached) whenever any is stored.
+    /// A certificate that names a CRL distribution point whose CRL is not in the store has an
+    /// unknown revocation status (spec B-37, B-55): this product does not download CRLs yet
+    /// (design.md §6a), so such a chain is `Unknown` rather than `Valid`.
     fn evaluate(&self, entry: &PersonalEntry, now: OffsetDateTime) -> (Status, RootCaType) {
         let certificate = &entry.certificate;
-        let check_revocation = !self.state.crls.is_empty()
-            || !certificate
-                .extensions()
-                .crl_distribution_points()
-                .is_empty();
-        let validator = if check_revocation {
-            &self.with_crls
-        } else {
+        let validator = if self.state.crls.is_empty() {
             &self.validator
+        } else {
+            &self.with_crls
         };
         let answer = validator.validate(certificate, now);
+        let names_distribution_point = !certificate
+            .extensions()
+            .crl_distribution_points()
+            .is_empty();
+        let crl_in_store = self.state.crls.iter().any(|crl| {
+            crl.issuer_der() == certificate.issuer_der()
+                || crl.issuer().matches(certificate.issuer())
+        });
+        if answer.status == Status::Valid && names_distribution_point && !crl_in_store {
+            return (Status::Unknown, answer.root_ca_type);
+        }
         (answer.status, answer.root_ca_type)
     }
 

@@ -522,3 +522,131 @@ fn s3_4_1_an_unanswerable_smtp_question_fails_and_changes_nothing() {
     );
     unchanged(&mut server, &before);
 }
+
+/// Installs `der` with `key` through a PFX, as an administrator would.
+fn install_with_key(
+    server: &mut Server,
+    der: &[u8],
+    key: &cert_generation::PrivateKey,
+) -> Thumbprint {
+    let protection = cert_generation::PfxProtection {
+        password: "pw".into(),
+        iterations: 1,
+    };
+    let pfx = cert_generation::export_pfx(der, key, &[], &protection, "test").unwrap();
+    server
+        .import_certificate(&pfx, Some("pw"), None, false, fixed_now())
+        .unwrap()
+        .thumbprint()
+}
+
+#[test]
+fn b06_one_wildcard_certificate_serves_mail_and_pop() {
+    let mut sources = Sources::new();
+    let mut server = open(&mut sources);
+    let options = NewCertificateOptions {
+        names: NameInputs {
+            domain_names: Some(vec!["*.contoso.com".into()]),
+            ..NameInputs::default()
+        },
+        services: Some(Services::NONE),
+        ..NewCertificateOptions::default()
+    };
+    let wildcard = server
+        .new_certificate(
+            &options,
+            &mut sources.generators(),
+            fixed_now(),
+            &mut |_| None,
+        )
+        .unwrap()
+        .thumbprint;
+    for name in ["mail.contoso.com", "pop.contoso.com"] {
+        let query = CertificateQuery {
+            thumbprint: None,
+            domain_names: vec![name.into()],
+        };
+        let found = server.get_certificates(&query, fixed_now()).unwrap();
+        assert!(found.iter().any(|c| c.thumbprint() == wildcard), "{name}");
+    }
+}
+
+#[test]
+fn b15_certificate_domains_are_the_cn_then_the_san_names() {
+    let mut sources = Sources::new();
+    let mut server = open(&mut sources);
+    let options = NewCertificateOptions {
+        names: NameInputs {
+            domain_names: Some(vec![
+                "owa.contoso.com".into(),
+                "autodiscover.contoso.com".into(),
+            ]),
+            subject_name: Some("CN=mail.contoso.com, O=Contoso".parse().unwrap()),
+            ..NameInputs::default()
+        },
+        services: Some(Services::NONE),
+        ..NewCertificateOptions::default()
+    };
+    let thumbprint = server
+        .new_certificate(
+            &options,
+            &mut sources.generators(),
+            fixed_now(),
+            &mut |_| None,
+        )
+        .unwrap()
+        .thumbprint;
+    let certificate = server.certificate(thumbprint, fixed_now()).unwrap();
+    assert_eq!(
+        certificate.certificate_domains,
+        [
+            "mail.contoso.com",
+            "owa.contoso.com",
+            "autodiscover.contoso.com"
+        ]
+    );
+    assert_eq!(
+        certificate.certificate.subject().to_string(),
+        "CN=mail.contoso.com, O=Contoso"
+    );
+}
+
+#[test]
+fn b37_unreachable_crl_gives_unknown_and_b34_group_policy_roots() {
+    let mut sources = Sources::new();
+    let mut server = open(&mut sources);
+    let mut ca = TestCa::new();
+    server
+        .add_trusted_root(
+            Certificate::from_der(ca.root_der()).unwrap(),
+            RootCaType::GroupPolicy,
+            fixed_now(),
+        )
+        .unwrap();
+    server
+        .add_intermediate(
+            Certificate::from_der(ca.intermediate_der()).unwrap(),
+            fixed_now(),
+        )
+        .unwrap();
+    let key = cert_testkit::key_2048(3);
+    let mut params = cert_generation::CertificateParams::server(
+        cert_generation::SubjectName::common_name("crl.contoso.com"),
+        vec!["crl.contoso.com".into()],
+        fixed_now(),
+    );
+    params.crl_distribution_points = vec!["http://crl.contoso.com/issuing.crl".into()];
+    let with_cdp = ca.issue(&params, &key);
+    let thumbprint = install_with_key(&mut server, &with_cdp, &key);
+    let certificate = server.certificate(thumbprint, fixed_now()).unwrap();
+    assert_eq!(certificate.status, Status::Unknown);
+    let plain = ca.issue_server(
+        "plain.contoso.com",
+        &["plain.contoso.com"],
+        &cert_testkit::key_2048(4),
+    );
+    let thumbprint = install_with_key(&mut server, &plain, &cert_testkit::key_2048(4));
+    let certificate = server.certificate(thumbprint, fixed_now()).unwrap();
+    assert_eq!(certificate.status, Status::Valid);
+    assert_eq!(certificate.root_ca_type, RootCaType::GroupPolicy);
+}
