@@ -914,12 +914,14 @@ impl<S> Interp<S> {
                 match clause {
                     Some(c) => {
                         let saved = self.get_variable("_");
+                        // A caught error is added to `$Error` (§8.1) but does not make
+                        // the try statement fail; errors inside the catch body do.
+                        self.push_error(&rec);
+                        self.stmt_failed = false;
                         let value = Value::ErrorRecord(Rc::new((*rec).clone()));
                         self.set_variable("_", value);
                         let r = self.exec_block(&c.body, out);
                         self.set_variable("_", saved.unwrap_or_default());
-                        // A caught error does not make the try statement fail.
-                        self.stmt_failed = false;
                         r
                     }
                     None => Err(Flow::Error(rec, true)),
@@ -1178,9 +1180,6 @@ impl<S> Interp<S> {
         let Some(mut rec) = live.frame.stop_error.take() else {
             return Ok(());
         };
-        if !rec.error_id.starts_with("ActionPreferenceStop") {
-            self.push_error(&rec);
-        }
         rec.invocation.get_or_insert_with(|| InvocationInfo {
             command_name: Some(live.stage.typed.clone()),
             origin: self.origin.clone(),
