@@ -242,3 +242,16 @@ fn sec2_11_random_inputs_never_panic_and_spans_are_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn sec2_1_crlf_and_lf_parse_the_same() {
+    let lf = shell_parser::parse(LONG_SCRIPT).unwrap();
+    let crlf = shell_parser::parse(&LONG_SCRIPT.replace('\n', "\r\n")).unwrap();
+    let cr = shell_parser::parse(&LONG_SCRIPT.replace('\n', "\r")).unwrap();
+    let lf = crate::support::print_script(&lf);
+    assert_eq!(
+        crate::support::print_script(&crlf).replace("\r\n", "\n"),
+        lf
+    );
+    assert_eq!(crate::support::print_script(&cr).replace('\r', "\n"), lf);
+}
