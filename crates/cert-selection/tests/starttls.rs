@@ -467,3 +467,39 @@ fn b82_every_failed_requirement_is_named_in_the_verdicts() {
         .collect();
     insta::assert_snapshot!("b82_every_requirement_named", render(&decision, &names));
 }
+
+/// A throwaway 768-bit RSA key (made once with `openssl genpkey`), below the 1024-bit minimum
+/// of spec B-82; `cert-testkit` has no key this short.
+const KEY_768: &str = "-----BEGIN PRIVATE KEY-----
+MIIB5AIBADANBgkqhkiG9w0BAQEFAASCAc4wggHKAgEAAmEAq/0hEB2E+rdAXBMO
+iydQkwSgMC127FHe83OuXhgDv69b2lh0lGO/WfpFWGHJzoZGDK2tDBeH6478t+wR
+cOdosAxqSWpP40fEvVOtApcEEt7eaie4DkDmgkFwfghE7zsBAgMBAAECYQCi82C5
+EQ7mMGuVESUtaKFpue8/1kOfoe44ATmKwvwCSFYhqL9DvMIWsQ20sGnw97unF5A3
+Gqid9rZLKX59QO07lO5tYGUE/d08XjqNNl2T7EsW8zQfnND517jjY1QiMfECMQDX
+M5hV3BacUZj8Zy1IUjWeBxtFNicLyw6vTMnBqNKpXoKicY+fvsUJVFyB55UDUZ0C
+MQDMmEibhVIyKgPn2U3KgpQmJMhOIqkZC4egXp49TXw6bm6sk/AgbyesrnLxHVqR
+c7UCMGrY4CrJEqTcUqQHKlF9F8f1aVHM2EgfspPRAV9YzfdvyFaVIaVD15qROzj4
+XWD/dQIwIriNSedcRasfso8MRpvWbIq9e5UiQV/Vin/ENv8ZYAkxuxP4Imj6wLFy
+TD0BC8IpAjBkBAe30uZtQlirxZthH3xJ3nb/Rd/JyaYfVJ21uJ9uOK1D9JesaMSk
+9Qat6SignvE=
+-----END PRIVATE KEY-----
+";
+
+#[test]
+fn b82_an_rsa_key_shorter_than_1024_bits_loses() {
+    let pki = Pki::new();
+    let key = cert_generation::PrivateKey::from_pem(KEY_768).expect("the 768-bit test key parses");
+    let short = pki.candidate(&pki.self_signed(spec(&["mail.contoso.com"], -1, 300).key(key)));
+    assert_eq!(short.certificate().public_key_size(), 768);
+    let decision = select_smtp_starttls(
+        std::slice::from_ref(&short),
+        &context(),
+        receive(Some("mail.contoso.com")),
+        now(),
+    );
+    assert_eq!(decision.outcome, Outcome::NotAdvertised);
+    assert_eq!(
+        decision.verdict(short.thumbprint()),
+        Some(&Verdict::Lost(Reason::KeyTooShort { bits: 768 }))
+    );
+}
