@@ -205,7 +205,17 @@ impl<S: 'static> Session<S> {
         self.interp.source = src;
         self.interp.origin = origin;
         if let Some(params) = &script.params {
-            let args = args.unwrap_or_default();
+            // Without explicit arguments, a script's param() block binds from `$args`
+            // (set by the caller before run_script).
+            let from_variable: Vec<String> = match args {
+                Some(_) => Vec::new(),
+                None => self
+                    .interp
+                    .get_variable("args")
+                    .map(|v| v.enumerate().iter().map(Value::to_string_form).collect())
+                    .unwrap_or_default(),
+            };
+            let args = args.unwrap_or(&from_variable);
             if !self
                 .interp
                 .bind_script_params(Some(params), args, params.span)

@@ -525,3 +525,18 @@ fn s43_member_of_a_string_is_null_and_prints_nothing() {
     assert_eq!(r.host().outputs(), [Value::Null]);
     check("Write-Output \"$tp.txt\"", &[&format!("{TP}.txt")]);
 }
+
+#[test]
+fn run_script_binds_param_blocks_from_dollar_args() {
+    let mut s = crate::fakes::session();
+    s.set_variable(
+        "args",
+        Value::array(vec!["-Days".into(), "10".into(), "extra".into()]),
+    );
+    s.run_script(
+        "param([int]$Days = 30)\n$Days; $args",
+        Origin::File("t.ps1".into()),
+    );
+    let host = s.host_as::<shell_engine::ScriptedHost>().unwrap();
+    assert_eq!(host.output_strings(), ["10", "extra"]);
+}
