@@ -155,6 +155,27 @@ pub(crate) fn extensions(list: &[X509Extension<'_>]) -> Extensions {
                 out.authority_key_id = aki.key_identifier.as_ref().map(|id| id.0.to_vec());
             }
             ParsedExtension::SubjectKeyIdentifier(ski) => out.subject_key_id = Some(ski.0.to_vec()),
+            ParsedExtension::IssuingDistributionPoint(idp) => {
+                let mut point = crate::extensions::IssuingDistributionPoint {
+                    named: idp.distribution_point.is_some(),
+                    only_user_certs: idp.only_contains_user_certs,
+                    only_ca_certs: idp.only_contains_ca_certs,
+                    only_some_reasons: idp.only_some_reasons.is_some(),
+                    indirect: idp.indirect_crl,
+                    only_attribute_certs: idp.only_contains_attribute_certs,
+                    ..Default::default()
+                };
+                if let Some(x509_parser::extensions::DistributionPointName::FullName(names)) =
+                    &idp.distribution_point
+                {
+                    for general in names {
+                        if let GeneralName::URI(uri) = general {
+                            point.uris.push((*uri).to_owned());
+                        }
+                    }
+                }
+                out.issuing_distribution_point = Some(point);
+            }
             ParsedExtension::NameConstraints(nc) => {
                 out.name_constraints = Some(NameConstraints {
                     permitted: nc

@@ -5,7 +5,7 @@ use x509_parser::prelude::FromDer;
 
 use crate::convert;
 use crate::error::ParseCrlError;
-use crate::extensions::Extension;
+use crate::extensions::{Extension, IssuingDistributionPoint};
 use crate::name::DistinguishedName;
 use crate::pem;
 use crate::signature::{PublicKey, SignatureAlgorithm, VerifySignatureError, verify_signature};
@@ -33,6 +33,7 @@ pub struct Crl {
     signature: Vec<u8>,
     authority_key_id: Option<Vec<u8>>,
     crl_number: Option<Vec<u8>>,
+    issuing_distribution_point: Option<IssuingDistributionPoint>,
     extensions: Vec<Extension>,
 }
 
@@ -59,6 +60,7 @@ impl Crl {
         let extensions = convert::extensions(tbs.extensions());
         let authority_key_id = extensions.authority_key_id().map(<[u8]>::to_vec);
         let crl_number = x509.crl_number().map(|number| number.to_bytes_be());
+        let issuing_distribution_point = extensions.issuing_distribution_point().cloned();
         Ok(Crl {
             der: der.to_vec(),
             issuer: convert::name(&tbs.issuer),
@@ -77,6 +79,7 @@ impl Crl {
             signature: x509.signature_value.data.to_vec(),
             authority_key_id,
             crl_number,
+            issuing_distribution_point,
             extensions: extensions.all().to_vec(),
         })
     }
@@ -174,6 +177,11 @@ impl Crl {
     /// cRLNumber as big-endian bytes, when present.
     pub fn crl_number(&self) -> Option<&[u8]> {
         self.crl_number.as_deref()
+    }
+
+    /// issuingDistributionPoint (the CRL's scope), when present.
+    pub fn issuing_distribution_point(&self) -> Option<&IssuingDistributionPoint> {
+        self.issuing_distribution_point.as_ref()
     }
 
     /// Every CRL extension as data.

@@ -89,6 +89,25 @@ pub struct NameConstraints {
     pub excluded: Option<Vec<NameConstraint>>,
 }
 
+/// issuingDistributionPoint of a CRL (RFC 5280 §5.2.5): the CRL's scope.
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Default)]
+pub struct IssuingDistributionPoint {
+    /// Full-name URIs of the distribution point, when named.
+    pub uris: Vec<String>,
+    /// Whether the distribution point is named at all (by URIs or other forms).
+    pub named: bool,
+    /// onlyContainsUserCerts.
+    pub only_user_certs: bool,
+    /// onlyContainsCACerts.
+    pub only_ca_certs: bool,
+    /// Whether onlySomeReasons is present (the CRL covers only some reasons).
+    pub only_some_reasons: bool,
+    /// indirectCRL.
+    pub indirect: bool,
+    /// onlyContainsAttributeCerts.
+    pub only_attribute_certs: bool,
+}
+
 /// The decoded extensions of a certificate plus every extension as raw data.
 #[derive(Clone, PartialEq, Eq, Hash, Debug, Default)]
 pub struct Extensions {
@@ -104,6 +123,7 @@ pub struct Extensions {
     pub(crate) authority_key_id: Option<Vec<u8>>,
     pub(crate) subject_key_id: Option<Vec<u8>>,
     pub(crate) name_constraints: Option<NameConstraints>,
+    pub(crate) issuing_distribution_point: Option<IssuingDistributionPoint>,
 }
 
 impl Extensions {
@@ -173,6 +193,11 @@ impl Extensions {
     /// nameConstraints, when present.
     pub fn name_constraints(&self) -> Option<&NameConstraints> {
         self.name_constraints.as_ref()
+    }
+
+    /// issuingDistributionPoint (CRLs only), when present.
+    pub fn issuing_distribution_point(&self) -> Option<&IssuingDistributionPoint> {
+        self.issuing_distribution_point.as_ref()
     }
 
     /// The OID of the first extension that occurs more than once (RFC 5280 §4.2 forbids it).

@@ -46,8 +46,8 @@ pub use error::{
     ParseThumbprintError,
 };
 pub use extensions::{
-    BasicConstraints, EKU_ANY, EKU_CLIENT_AUTH, EKU_SERVER_AUTH, Extension, Extensions, KeyUsage,
-    NameConstraint, NameConstraints,
+    BasicConstraints, EKU_ANY, EKU_CLIENT_AUTH, EKU_SERVER_AUTH, Extension, Extensions,
+    IssuingDistributionPoint, KeyUsage, NameConstraint, NameConstraints,
 };
 pub use name::{AttributeType, DistinguishedName, NameAttribute, Rdn};
 pub use signature::{

@@ -40,10 +40,14 @@ impl CrlSource for StaticCrls {
 }
 
 /// CRL extensions this checker understands (RFC 5280 §5.2): authorityKeyIdentifier and
-/// cRLNumber. Both MUST be non-critical; any critical extension makes the CRL unusable
-/// (issuingDistributionPoint and deltaCRLIndicator scope a CRL in ways not implemented).
+/// cRLNumber, which MUST be non-critical, and issuingDistributionPoint (checked by
+/// [`crl_scope_covers`]). Any other critical extension (deltaCRLIndicator, freshest CRL…)
+/// makes the CRL unusable: a delta CRL alone does not establish a status.
 fn crl_extensions_acceptable(crl: &Crl) -> Result<(), String> {
     for extension in crl.extensions() {
+        if extension.oid == "2.5.29.28" {
+            continue;
+        }
         let known = matches!(extension.oid.as_str(), "2.5.29.35" | "2.5.29.20");
         if extension.critical {
             return Err(if known {
@@ -65,15 +69,53 @@ fn crl_extensions_acceptable(crl: &Crl) -> Result<(), String> {
     Ok(())
 }
 
+/// RFC 5280 §5.2.5 and §6.3.3(b): a CRL with an issuingDistributionPoint covers only its
+/// scope. Indirect CRLs, reason-partitioned CRLs and attribute-certificate CRLs are not
+/// supported; a named distribution point must match one of the certificate's CRL
+/// distribution point URIs.
+fn crl_scope_covers(crl: &Crl, subject: &Certificate) -> Result<(), String> {
+    let Some(scope) = crl.issuing_distribution_point() else {
+        return Ok(());
+    };
+    if scope.indirect {
+        return Err("indirect crls are not supported".to_owned());
+    }
+    if scope.only_some_reasons {
+        return Err("the crl covers only some revocation reasons".to_owned());
+    }
+    if scope.only_attribute_certs {
+        return Err("the crl covers only attribute certificates".to_owned());
+    }
+    let subject_is_ca = subject
+        .extensions()
+        .basic_constraints()
+        .is_some_and(|bc| bc.ca);
+    if scope.only_user_certs && subject_is_ca {
+        return Err("the crl covers only end-entity certificates".to_owned());
+    }
+    if scope.only_ca_certs && !subject_is_ca {
+        return Err("the crl covers only ca certificates".to_owned());
+    }
+    if scope.named {
+        let points = subject.extensions().crl_distribution_points();
+        if !scope.uris.iter().any(|uri| points.contains(uri)) {
+            return Err("the crl's distribution point is not one the certificate names".to_owned());
+        }
+    }
+    Ok(())
+}
+
 /// Whether `crl` can answer for certificates of `issuer` at `now`: scope, extensions, dates,
 /// key identifiers, cRLSign and signature.
 fn usable(
     crl: &Crl,
+    subject: &Certificate,
     issuer: &Certificate,
     now: OffsetDateTime,
     cache: &SignatureCache,
 ) -> Result<(), String> {
     crl_extensions_acceptable(crl)?;
+    crl_scope_covers(crl, subject)?;
     if crl.this_update() > now {
         return Err("the crl is not yet valid".to_owned());
     }
@@ -107,7 +149,7 @@ pub(crate) fn check_revocation(
 ) -> Result<(), (Status, String)> {
     let mut last_problem = None;
     for crl in source.crls_for(subject, issuer) {
-        match usable(&crl, issuer, now, cache) {
+        match usable(&crl, subject, issuer, now, cache) {
             Ok(()) => {
                 return match crl.find_revoked(subject.serial_bytes()) {
                     Some(entry) => Err((

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use crate::fixtures::{Ca, NOW, crl, issue, rsa_1024, server_params};
+use crate::fixtures::{Ca, NOW, crl, issue, rsa_1024, scoped_crl, server_params};
 use cert_model::{Certificate, Crl, RootCaType, Status};
 use cert_validation::{
     PeerName, Policy, SelfSignedRule, TrustAnchor, Validator, matches_peer_name,
@@ -511,4 +511,56 @@ fn rfc5280_key_identifiers_are_required_only_under_the_strict_rule() {
         answer.reason
     );
     assert_eq!(strict.validate(&chain.leaf, NOW).status, Status::Valid);
+}
+
+#[test]
+fn rfc5280_crl_scope_must_cover_the_certificate() {
+    let chain = chain();
+    let point = "http://crl.contoso.com/issuing.crl";
+    let mut params = server_params("mail.contoso.com");
+    params.crl_distribution_points = vec![rcgen::CrlDistributionPoint {
+        uris: vec![point.to_owned()],
+    }];
+    let leaf = issue(&params, &chain.inter);
+    let scope = |uri: &str, only: Option<rcgen::CrlScope>| {
+        Some(rcgen::CrlIssuingDistributionPoint {
+            distribution_point: rcgen::CrlDistributionPoint {
+                uris: vec![uri.to_owned()],
+            },
+            scope: only,
+        })
+    };
+    let check = |idp| {
+        let crls = vec![
+            scoped_crl(&chain.inter, &[], NOW, idp),
+            crl(&chain.root, &[], NOW),
+        ];
+        validator(&chain).with_crls(crls).validate(&leaf, NOW)
+    };
+    assert_eq!(
+        check(scope(point, Some(rcgen::CrlScope::UserCertsOnly))).status,
+        Status::Valid
+    );
+    assert_eq!(check(scope(point, None)).status, Status::Valid);
+    let elsewhere = check(scope("http://crl.contoso.com/other.crl", None));
+    assert_eq!(elsewhere.status, Status::Unknown);
+    assert!(
+        elsewhere.reason.contains("distribution point"),
+        "{}",
+        elsewhere.reason
+    );
+    let ca_only = check(scope(point, Some(rcgen::CrlScope::CaCertsOnly)));
+    assert_eq!(ca_only.status, Status::Unknown);
+    // A scoped CRL that lists the leaf still revokes it.
+    let crls = vec![
+        scoped_crl(&chain.inter, &[&leaf], NOW, scope(point, None)),
+        crl(&chain.root, &[], NOW),
+    ];
+    assert_eq!(
+        validator(&chain)
+            .with_crls(crls)
+            .validate(&leaf, NOW)
+            .status,
+        Status::Revoked
+    );
 }
