@@ -355,10 +355,29 @@ impl<S> Interp<S> {
             "psitem" => return self.get_variable("_"),
             _ => {}
         }
-        self.scopes
+        let found = self
+            .scopes
             .iter()
             .rev()
-            .find_map(|s| s.vars.get(&lower).map(|(_, v)| v.clone()))
+            .find_map(|s| s.vars.get(&lower).map(|(_, v)| v.clone()));
+        if found.is_some() {
+            return found;
+        }
+        // Automatic variables computed on demand.
+        match lower.as_str() {
+            "home" => self.env_var("HOME").map(Value::String),
+            "pwd" => std::env::current_dir()
+                .ok()
+                .map(|d| Value::String(d.display().to_string())),
+            "pid" => Some(Value::Int(
+                i32::try_from(std::process::id()).unwrap_or(i32::MAX),
+            )),
+            "psversiontable" => Some(Value::hashtable(vec![
+                ("PSVersion", Value::from("5.1")),
+                ("PSEdition", Value::from("Desktop")),
+            ])),
+            _ => None,
+        }
     }
 
     fn get_variable_path(&self, path: &VariablePath) -> Value {

@@ -540,3 +540,11 @@ fn run_script_binds_param_blocks_from_dollar_args() {
     let host = s.host_as::<shell_engine::ScriptedHost>().unwrap();
     assert_eq!(host.output_strings(), ["10", "extra"]);
 }
+
+#[test]
+fn automatic_variables() {
+    check(
+        "$PSVersionTable.PSVersion; $PID -gt 0; $HOME -eq $env:HOME",
+        &["5.1", "True", "True"],
+    );
+}
