@@ -61,7 +61,9 @@ pub use operations::{
 };
 pub use request_file::{RequestEncoding, encode_request, request_base64, request_pem};
 pub use roles::{ParseRoleError, ServerRole, roles_support};
-pub use server::{CertificateQuery, ConnectorChanges, ProtocolSettingsChanges, Server};
+pub use server::{
+    CertificateQuery, ConnectorChanges, ProtocolSettingsChanges, Server, ServerChanges,
+};
 pub use services::{ServiceFacts, ServiceState, derive_services};
 pub use setup::{
     OS_CA_BUNDLE, SetupOptions, empty_server, local_fqdn, os_roots, setup_server, third_party_roots,

@@ -25,6 +25,7 @@ use crate::operations::{
     matches_any_domain, new_certificate, preview_names, remove_certificate,
 };
 use crate::persist;
+use crate::roles::ServerRole;
 use crate::setup::{SetupOptions, setup_server};
 use crate::view::Evaluator;
 use crate::warning::OperationWarning;
@@ -610,6 +611,38 @@ impl Server {
         self.read(|state| Ok(state.config.clone()))
     }
 
+    /// Set-ExchangeServer: the proxy (as [`Server::set_internet_web_proxy`]), the roles and the
+    /// RTM/SP1 compatibility mode, in one transaction.
+    ///
+    /// # Errors
+    /// [`ConfigureServerError::InvalidProxy`].
+    pub fn set_server(
+        &mut self,
+        changes: &ServerChanges,
+        now: OffsetDateTime,
+    ) -> Result<(), ConfigureServerError> {
+        if let Some(Some(url)) = &changes.internet_web_proxy
+            && !is_proxy_url(url)
+        {
+            return Err(ConfigureServerError::InvalidProxy { url: url.clone() });
+        }
+        self.change(now, |state| {
+            if let Some(proxy) = &changes.internet_web_proxy {
+                state.config.internet_web_proxy = proxy.clone();
+            }
+            if let Some(roles) = &changes.roles {
+                let mut roles = roles.clone();
+                roles.sort();
+                roles.dedup();
+                state.config.roles = roles;
+            }
+            if let Some(rtm_mode) = changes.rtm_mode {
+                state.config.rtm_mode = rtm_mode;
+            }
+            Ok(())
+        })
+    }
+
     /// Set-ExchangeServer -InternetWebProxy (design.md §6a): `http://host:port`, or `None` to
     /// clear it.
     ///
@@ -632,6 +665,17 @@ impl Server {
             Ok(())
         })
     }
+}
+
+/// Set-ExchangeServer changes (design.md §6: "a way to set roles and RTM/SP1 mode").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ServerChanges {
+    /// `-InternetWebProxy` (`Some(None)` clears it).
+    pub internet_web_proxy: Option<Option<String>>,
+    /// `-ServerRole`: the installed roles.
+    pub roles: Option<Vec<ServerRole>>,
+    /// `-CompatibilityMode`: Exchange 2007 RTM behaviour when true, SP1+ when false.
+    pub rtm_mode: Option<bool>,
 }
 
 /// `EXCH01\Default EXCH01` → `Default EXCH01` when the prefix is this server.

@@ -650,3 +650,44 @@ fn b37_unreachable_crl_gives_unknown_and_b34_group_policy_roots() {
     assert_eq!(certificate.status, Status::Valid);
     assert_eq!(certificate.root_ca_type, RootCaType::GroupPolicy);
 }
+
+#[test]
+fn s6_roles_and_rtm_mode_are_set_together_with_the_proxy() {
+    let mut sources = Sources::new();
+    let mut server = open(&mut sources);
+    let changes = exchange_server::ServerChanges {
+        internet_web_proxy: Some(Some("http://proxy.contoso.com:3128".into())),
+        roles: Some(vec![
+            exchange_server::ServerRole::HubTransport,
+            exchange_server::ServerRole::ClientAccess,
+        ]),
+        rtm_mode: Some(true),
+    };
+    server.set_server(&changes, fixed_now()).unwrap();
+    let config = server.config().unwrap();
+    assert!(config.rtm_mode);
+    assert_eq!(config.admin_display_version(), "Version 8.0 (Build 685.24)");
+    assert_eq!(
+        config.roles,
+        [
+            exchange_server::ServerRole::ClientAccess,
+            exchange_server::ServerRole::HubTransport
+        ]
+    );
+    assert_eq!(
+        config.internet_web_proxy.as_deref(),
+        Some("http://proxy.contoso.com:3128")
+    );
+    // UM is no longer installed: enabling UM is refused.
+    let thumbprint = server.state().unwrap().personal[0].certificate.thumbprint();
+    assert_eq!(
+        server.enable_certificate(
+            thumbprint,
+            Some(Services::UM),
+            false,
+            &mut |_| None,
+            fixed_now()
+        ),
+        Err(exchange_server::EnableCertificateError::ServiceNotInstalled)
+    );
+}

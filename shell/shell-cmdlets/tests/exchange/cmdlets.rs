@@ -218,3 +218,12 @@ fn b64_request_written_to_path_and_listed_with_get() {
     assert!(file.starts_with("-----BEGIN NEW CERTIFICATE REQUEST-----\r\n"));
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn s6_set_exchange_server_roles_and_compatibility_mode() {
+    insta::assert_snapshot!(run(
+        "Set-ExchangeServer -ServerRole HubTransport,ClientAccess -CompatibilityMode RTM; \
+         Get-ExchangeServer | Format-List ServerRole,AdminDisplayVersion; \
+         Set-ExchangeServer -ServerRole Gateway; Set-ExchangeServer -InternetWebProxy ftp://x"
+    ));
+}
