@@ -2253,6 +2253,26 @@ impl<S> Interp<S> {
 
     fn store(&mut self, target: &Expr, value: Value) -> R<()> {
         match &target.kind {
+            ExprKind::Array(targets) if !targets.is_empty() => {
+                // `$a, $b = 1, 2, 3`: each target takes one element, the last the rest.
+                let mut items = value.enumerate();
+                let last = targets.len() - 1;
+                for (i, t) in targets.iter().enumerate() {
+                    let v = if i == last {
+                        match items.len() {
+                            0 => Value::Null,
+                            1 => items.remove(0),
+                            _ => Value::array(std::mem::take(&mut items)),
+                        }
+                    } else if items.is_empty() {
+                        Value::Null
+                    } else {
+                        items.remove(0)
+                    };
+                    self.store(t, v)?;
+                }
+                Ok(())
+            }
             ExprKind::Variable(path) => {
                 self.set_variable_scoped(path.scope.as_deref(), &path.name, value);
                 Ok(())
@@ -2517,6 +2537,30 @@ impl<S> Interp<S> {
 
     fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> R<Value> {
         let lower = name.to_ascii_lowercase();
+        // PowerShell 4's collection methods `.Where({…})` and `.ForEach({…})`.
+        if let (Some(Value::ScriptBlock(b)), "where" | "foreach") = (args.first(), lower.as_str()) {
+            let mut out = Vec::new();
+            for item in obj.enumerate() {
+                let result =
+                    match self.invoke_block_for_cmdlet(b, Some(item.clone()), vec![], false) {
+                        Ok(v) => v,
+                        Err(rec) => {
+                            return Err(self
+                                .pending_flow
+                                .take()
+                                .unwrap_or(Flow::Error(Box::new(rec), false)));
+                        }
+                    };
+                if lower == "where" {
+                    if result.iter().any(Value::is_truthy) {
+                        out.push(item);
+                    }
+                } else {
+                    out.extend(result);
+                }
+            }
+            return Ok(Value::array(out));
+        }
         if let Value::ScriptBlock(b) = obj
             && matches!(lower.as_str(), "invoke" | "invokereturnasis")
         {

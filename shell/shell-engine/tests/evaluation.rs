@@ -548,3 +548,16 @@ fn automatic_variables() {
         &["5.1", "True", "True"],
     );
 }
+
+#[test]
+fn collection_where_and_foreach_methods() {
+    check(
+        "(1..5).Where({ $_ -gt 3 }) -join ','; (1, 2).ForEach({ $_ * 10 }) -join ','",
+        &["4,5", "10,20"],
+    );
+}
+
+#[test]
+fn multiple_assignment() {
+    check("$a, $b = 1, 2, 3; $a; $b -join ','", &["1", "2,3"]);
+}
