@@ -561,3 +561,65 @@ fn collection_where_and_foreach_methods() {
 fn multiple_assignment() {
     check("$a, $b = 1, 2, 3; $a; $b -join ','", &["1", "2,3"]);
 }
+
+/// Scripts assembled from fragments with a fixed-seed generator never panic the engine.
+#[test]
+fn assembled_scripts_never_panic() {
+    const FRAGMENTS: [&str; 40] = [
+        "1",
+        "'a'",
+        "$x",
+        "$null",
+        "@()",
+        "@{a=1}",
+        "(1,2,3)",
+        "[datetime]'2008-01-01'",
+        "{ $_ }",
+        " + ",
+        " - ",
+        " * ",
+        " / ",
+        " % ",
+        " -eq ",
+        " -like ",
+        " -match ",
+        " -f ",
+        " -split ",
+        " -join ",
+        " -replace ",
+        "..",
+        " -as [int]",
+        " -is [string]",
+        ".Count",
+        ".Foo",
+        "[0]",
+        "[-1]",
+        ".ToString()",
+        ".Substring(1)",
+        " | % { $_ }",
+        " | select -First 1",
+        " | sort",
+        "; ",
+        "\n",
+        "$x = ",
+        "$x += ",
+        "Write-Output ",
+        "-not ",
+        "[int]",
+    ];
+    let mut seed: u64 = 0x2008_0807;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let mut s = crate::fakes::session();
+    for _ in 0..400 {
+        let len = 1 + next() % 8;
+        let script: String = (0..len)
+            .map(|_| FRAGMENTS[next() % FRAGMENTS.len()])
+            .collect();
+        let _ = s.run_script(&script, Origin::Interactive);
+    }
+}
