@@ -14,6 +14,7 @@ use crate::error::{
     ImportCertificateError, NewCertificateError, OpenServerError, RemoveCertificateError,
 };
 use crate::generate::Generators;
+use crate::import_data::ImportData;
 use crate::model::{
     Connector, ConnectorKind, LoginType, Protocol, ProtocolSettings, ServerConfig, ServerState,
     TrustedRoot,
@@ -326,8 +327,13 @@ impl Server {
                 .personal(thumbprint)
                 .ok_or(ImportCertificateError::DataInvalid)?;
             let view = evaluator.personal(entry, now);
-            // Spec §3.3 step 1: a chain ending in an untrusted root is refused.
-            if view.status == cert_model::Status::Untrusted {
+            // Spec §3.3 step 1: a CA's answer whose chain ends in an untrusted root is refused;
+            // a PKCS #12 file (step 2) is installed whatever its chain.
+            let completes_request = matches!(
+                crate::import_data::decode_import_data(data),
+                Ok(ImportData::Certificates(_))
+            );
+            if completes_request && view.status == cert_model::Status::Untrusted {
                 return Err(ImportCertificateError::UntrustedRoot);
             }
             Ok(view)

@@ -88,16 +88,28 @@ pub fn empty_server(options: &SetupOptions) -> ServerState {
     }
 }
 
-/// The certificates of a PEM CA bundle, as ThirdParty roots; unreadable entries are skipped.
+/// The certificates of a PEM CA bundle, as ThirdParty roots. Each block is read on its own, so
+/// one unreadable entry skips only itself.
 pub fn third_party_roots(bundle_pem: &str) -> Vec<TrustedRoot> {
-    Certificate::from_pem(bundle_pem)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|certificate| TrustedRoot {
-            certificate,
-            category: RootCaType::ThirdParty,
-        })
-        .collect()
+    const END: &str = "-----END CERTIFICATE-----";
+    let mut roots = Vec::new();
+    let mut rest = bundle_pem;
+    while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
+        let Some(length) = rest[start..].find(END) else {
+            break;
+        };
+        let block = &rest[start..start + length + END.len()];
+        rest = &rest[start + length + END.len()..];
+        if let Ok(mut certificates) = Certificate::from_pem(block)
+            && let Some(certificate) = certificates.pop()
+        {
+            roots.push(TrustedRoot {
+                certificate,
+                category: RootCaType::ThirdParty,
+            });
+        }
+    }
+    roots
 }
 
 /// The operating system's CA bundle as ThirdParty roots, or none when there is no bundle.

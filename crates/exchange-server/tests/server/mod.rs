@@ -691,3 +691,54 @@ fn s6_roles_and_rtm_mode_are_set_together_with_the_proxy() {
         Err(exchange_server::EnableCertificateError::ServiceNotInstalled)
     );
 }
+
+#[test]
+fn s3_3_a_pfx_with_an_untrusted_root_is_installed_and_shows_untrusted() {
+    let mut sources = Sources::new();
+    let mut server = open(&mut sources);
+    let mut ca = TestCa::new();
+    let key = cert_testkit::key_2048(4);
+    let issued = ca.issue_server("mail.contoso.com", &["mail.contoso.com"], &key);
+    let thumbprint = install_with_key(&mut server, &issued, &key);
+    let certificate = server.certificate(thumbprint, fixed_now()).unwrap();
+    assert_eq!(certificate.status, Status::Untrusted);
+    assert_eq!(certificate.root_ca_type, RootCaType::Unknown);
+    assert!(certificate.has_private_key);
+}
+
+#[test]
+fn b51_setup_seeds_auth_root_from_a_ca_bundle_as_third_party() {
+    let ca = TestCa::new();
+    let bundle = format!(
+        "# a bundle\n{}{}",
+        Certificate::from_der(ca.root_der()).unwrap().to_pem(),
+        "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n"
+    );
+    // The unreadable entry is skipped; the good one is seeded.
+    let roots = exchange_server::third_party_roots(&bundle);
+    assert_eq!(roots.len(), 1);
+    assert_eq!(roots[0].category, RootCaType::ThirdParty);
+    let mut sources = Sources::new();
+    let mut server = Server::open_in_memory(
+        &SetupOptions::new("EXCH01.contoso.com"),
+        roots,
+        &mut sources.generators(),
+        fixed_now(),
+    )
+    .unwrap();
+    assert_eq!(server.state().unwrap().roots.len(), 1);
+    // B-51: a certificate from a built-in public root is trusted with no extra configuration.
+    server
+        .add_intermediate(
+            Certificate::from_der(ca.intermediate_der()).unwrap(),
+            fixed_now(),
+        )
+        .unwrap();
+    let key = cert_testkit::key_2048(4);
+    let mut ca = ca;
+    let issued = ca.issue_server("mail.contoso.com", &["mail.contoso.com"], &key);
+    let thumbprint = install_with_key(&mut server, &issued, &key);
+    let certificate = server.certificate(thumbprint, fixed_now()).unwrap();
+    assert_eq!(certificate.status, Status::Valid);
+    assert_eq!(certificate.root_ca_type, RootCaType::ThirdParty);
+}
