@@ -45,6 +45,12 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Start-Sleep",
     "Add-PSSnapin",
     "Get-PSSnapin",
+    "ConvertTo-Json",
+    "ConvertFrom-Json",
+    "ConvertTo-Csv",
+    "ConvertFrom-Csv",
+    "Export-Csv",
+    "Import-Csv",
 ];
 
 /// The aliases of spec §6.1: `(alias, command)`.
@@ -74,6 +80,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("sc", "Set-Content"),
     ("ac", "Add-Content"),
     ("sleep", "Start-Sleep"),
+    ("epcsv", "Export-Csv"),
+    ("ipcsv", "Import-Csv"),
 ];
 
 fn display_name(value: &Value) -> Value {
@@ -151,6 +159,12 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(StartSleep),
         Rc::new(AddPSSnapin),
         Rc::new(GetPSSnapin),
+        Rc::new(ConvertToJson),
+        Rc::new(ConvertFromJson),
+        Rc::new(ConvertToCsv),
+        Rc::new(ConvertFromCsv),
+        Rc::new(ExportCsv),
+        Rc::new(ImportCsv),
     ]
 }
 

@@ -2,6 +2,8 @@
 
 pub mod clear_host;
 pub mod common;
+pub mod convert_json;
+pub mod csv;
 pub mod date_format;
 pub mod foreach_object;
 pub mod format_list;
@@ -39,6 +41,8 @@ pub mod write_verbose;
 pub mod write_warning;
 
 pub use clear_host::ClearHost;
+pub use convert_json::{ConvertFromJson, ConvertToJson};
+pub use csv::{ConvertFromCsv, ConvertToCsv, ExportCsv, ImportCsv};
 pub use foreach_object::ForEachObject;
 pub use format_list::FormatList;
 pub use format_table::FormatTable;
