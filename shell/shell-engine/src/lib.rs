@@ -25,7 +25,26 @@
 //!   executables on `PATH`) and redirections (file redirection runs the registered
 //!   `Out-File`).
 //! * [`Session`]: the registry, variables, state and host; [`Session::run_script`]
-//!   parses and runs, giving each top-level statement's output to [`Host::write_output`].
+//!   parses and runs, giving each top-level statement's output to [`Host::write_output`];
+//!   [`Session::run_file`] runs `certsh path.ps1 args…` (binding a `param()` block).
+//!   [`RunResult::exit_code`] is design §2's rule, [`RunResult::file_exit_code`] spec
+//!   §10.4's.
+//!
+//! # Writing a cmdlet
+//!
+//! * `run` is called once per input object; read parameters with [`Call::get`],
+//!   [`Call::get_optional`], [`Call::switch`], [`Call::value`]; attach
+//!   [`Call::span_of`] to errors about an argument.
+//! * `Err(record)` from `run` stops the pipeline (statement-terminating);
+//!   [`Context::write_error`] is non-terminating and honours `-ErrorAction`.
+//! * Collecting commands keep state in [`Context::scratch`] and emit in `end`;
+//!   Select-Object-like commands call [`Context::stop_upstream`].
+//! * Changes go through [`Context::should_process`] (`-WhatIf`, `-Confirm`,
+//!   `$ConfirmPreference`; `-Force` skips the default confirmation) and questions
+//!   through [`Context::should_continue`]; both fail with `shell::confirm::required`
+//!   when the host cannot prompt.
+//! * Domain parameter kinds are [`Kind::Custom`] with a conversion function; a
+//!   mandatory parameter that takes `$null` uses [`Param::allow_null`].
 //!
 //! # What it does not do
 //!
