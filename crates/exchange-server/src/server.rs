@@ -33,7 +33,7 @@ use crate::warning::OperationWarning;
 
 /// The local Exchange server: an open store plus the name of the server it holds.
 pub struct Server {
-    store: Store,
+    pub(crate) store: Store,
     name: String,
 }
 
