@@ -123,10 +123,12 @@ impl Cmdlet<AppState> for NewExchangeCertificate {
             &names.friendly_name,
             &names.subject.to_string(),
             &names.domains.join(", "),
-            &options
-                .services
-                .unwrap_or(cert_model::Services::SMTP)
-                .to_string(),
+            &match (options.generate_request, options.services) {
+                (true, _) => cert_model::Services::NONE,
+                (false, Some(services)) => services,
+                (false, None) => cert_model::Services::SMTP,
+            }
+            .to_string(),
             names.key_size.bits(),
         );
         if !cx.should_process_message(&message)? {

@@ -227,3 +227,12 @@ fn s6_set_exchange_server_roles_and_compatibility_mode() {
          Set-ExchangeServer -ServerRole Gateway; Set-ExchangeServer -InternetWebProxy ftp://x"
     ));
 }
+
+#[test]
+fn s2_2_new_with_what_if_shows_the_confirmation_message_and_creates_nothing() {
+    insta::assert_snapshot!(run(
+        "New-ExchangeCertificate -DomainName mail.contoso.com -GenerateRequest -WhatIf; \
+         New-ExchangeCertificate -KeySize 4096 -FriendlyName Renewed -WhatIf; \
+         (Get-ExchangeCertificate | Measure-Object).Count"
+    ));
+}
