@@ -787,3 +787,123 @@ pub fn bind_input(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::PipelineInput;
+
+    fn sig() -> Signature {
+        Signature::new("Test-Thing")
+            .default_set("ByName")
+            .param(
+                Param::new("Name", Kind::String)
+                    .in_set("ByName")
+                    .position(0)
+                    .mandatory(),
+            )
+            .param(
+                Param::new("Id", Kind::Int32)
+                    .in_set("ById")
+                    .position(0)
+                    .mandatory(),
+            )
+            .param(Param::new("Verbosity", Kind::Int32))
+            .param(Param::new("InputObject", Kind::Object).from_pipeline(PipelineInput::ByValue))
+    }
+
+    fn val(v: Value) -> Arg {
+        Arg::Value(v, Span::new(0, 1))
+    }
+
+    fn param(name: &str) -> Arg {
+        Arg::Param {
+            name: name.into(),
+            colon: None,
+            with_colon: false,
+            span: Span::new(0, 1),
+            arg_span: None,
+        }
+    }
+
+    fn bind(args: &[Arg]) -> Result<Binding, ErrorRecord> {
+        bind_command_line(&sig(), args, &[], false, Span::new(0, 10), UtcOffset::UTC)
+    }
+
+    #[test]
+    fn positional_attempts_prefer_values_that_need_no_conversion() {
+        // An Int32 goes to Id (ById) without conversion before Name takes it with one.
+        let b = bind(&[val(Value::Int(5))]).unwrap();
+        assert_eq!(b.set.as_deref(), Some("ById"));
+        assert_eq!(b.value("Id"), Some(&Value::Int(5)));
+        let b = bind(&[val("web".into())]).unwrap();
+        assert_eq!(b.set.as_deref(), Some("ByName"));
+    }
+
+    #[test]
+    fn own_parameter_beats_common_prefix() {
+        // -Ver matches Verbosity (own) and Verbose (common): the own one wins (§5.2).
+        let b = bind(&[val("x".into()), param("Ver"), val(Value::Int(2))]).unwrap();
+        assert_eq!(b.value("Verbosity"), Some(&Value::Int(2)));
+    }
+
+    #[test]
+    fn disjoint_sets_are_ambiguous() {
+        let e = bind(&[
+            param("Name"),
+            val("x".into()),
+            param("Id"),
+            val(Value::Int(1)),
+        ])
+        .unwrap_err();
+        assert_eq!(e.error_id, "AmbiguousParameterSet");
+    }
+
+    #[test]
+    fn pipeline_binding_by_value() {
+        let b = bind_command_line(
+            &sig(),
+            &[val("x".into())],
+            &[],
+            true,
+            Span::new(0, 1),
+            UtcOffset::UTC,
+        )
+        .unwrap();
+        let extra = bind_input(&b, &Value::Int(3), Span::new(0, 1), UtcOffset::UTC).unwrap();
+        assert_eq!(extra[0].name, "InputObject");
+        assert_eq!(extra[0].how, BoundHow::PipelineValue);
+    }
+
+    #[test]
+    fn mandatory_null_is_refused() {
+        let e = bind(&[val(Value::Null)]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Cannot bind argument to parameter 'Name' because it is null."
+        );
+        let e = bind(&[val("".into())]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "Cannot bind argument to parameter 'Name' because it is an empty string."
+        );
+    }
+
+    #[test]
+    fn prompting_fills_missing_mandatory_parameters() {
+        let b = bind_command_line_prompting(
+            &sig(),
+            &[],
+            &[],
+            false,
+            Span::new(0, 1),
+            UtcOffset::UTC,
+            &mut |p, first| {
+                assert!(first);
+                Some(format!("typed-{}", p.name))
+            },
+        )
+        .unwrap();
+        assert_eq!(b.value("Name"), Some(&Value::from("typed-Name")));
+    }
+}

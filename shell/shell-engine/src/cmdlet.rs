@@ -449,3 +449,50 @@ impl<'a, S> Context<'a, S> {
         &self.frame.command
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_accessors() {
+        let call = Call {
+            name: "Get-X".into(),
+            typed_name: "gx".into(),
+            span: Span::new(0, 20),
+            parameter_set: None,
+            params: vec![
+                BoundParam {
+                    name: "Count".into(),
+                    value: Value::Int(3),
+                    span: Span::new(5, 6),
+                    how: BoundHow::Named,
+                },
+                BoundParam {
+                    name: "Force".into(),
+                    value: Value::Bool(true),
+                    span: Span::new(7, 13),
+                    how: BoundHow::Switch,
+                },
+                BoundParam {
+                    name: "Names".into(),
+                    value: Value::array(vec!["a".into(), "b".into()]),
+                    span: Span::new(14, 17),
+                    how: BoundHow::Named,
+                },
+            ],
+        };
+        assert_eq!(call.get::<i32>("count").unwrap(), 3);
+        assert_eq!(call.get::<Vec<String>>("Names").unwrap(), ["a", "b"]);
+        assert!(call.switch("Force"));
+        assert!(!call.switch("Missing"));
+        assert_eq!(call.get_optional::<String>("Missing").unwrap(), None);
+        assert_eq!(
+            call.get::<String>("Missing").unwrap_err().error_id,
+            "ParameterNotBound"
+        );
+        assert_eq!(call.span_of("Force"), Span::new(7, 13));
+        assert_eq!(call.span_of("Missing"), Span::new(0, 20));
+        assert_eq!(call.how("Count"), Some(BoundHow::Named));
+    }
+}

@@ -163,3 +163,22 @@ impl Host for ScriptedHost {
         self.width
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripted_host_records_and_answers() {
+        let mut h = ScriptedHost::new();
+        h.answers.push_back(true);
+        h.write_host("a", false);
+        h.write_host("b", true);
+        h.write_output(&[Value::Int(1)]);
+        assert_eq!(h.prompt_confirm("Confirm", "sure?"), Some(true));
+        assert_eq!(h.should_continue("again?", "Caption"), None);
+        assert_eq!(h.host_text(), "ab\n");
+        assert_eq!(h.output_strings(), ["1"]);
+        assert_eq!(h.width(), 80);
+    }
+}

@@ -298,3 +298,27 @@ impl<S: 'static> Session<S> {
         self.interp.last_ok
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn result(success: bool, exit: Option<i32>, terminated: bool) -> RunResult {
+        RunResult {
+            success,
+            exit,
+            terminated,
+            parse_failed: false,
+        }
+    }
+
+    #[test]
+    fn exit_codes_design_2_and_spec_10_4() {
+        assert_eq!(result(true, None, false).exit_code(), 0);
+        assert_eq!(result(false, None, false).exit_code(), 1);
+        assert_eq!(result(false, None, false).file_exit_code(), 0);
+        assert_eq!(result(true, None, true).file_exit_code(), 1);
+        assert_eq!(result(false, Some(-1), false).exit_code(), 255);
+        assert_eq!(result(true, Some(3), true).exit_code(), 3);
+    }
+}

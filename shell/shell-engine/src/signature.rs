@@ -404,3 +404,53 @@ pub fn common_parameters(should_process: bool) -> Vec<Param> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_and_specs() {
+        let p = Param::new("Property", Kind::String)
+            .in_set("A")
+            .position(0)
+            .mandatory()
+            .in_set("B")
+            .position(1);
+        assert_eq!(p.spec_for("a").and_then(|s| s.position), Some(0));
+        assert!(p.spec_for("B").is_some_and(|s| !s.mandatory));
+        assert!(p.spec_for("C").is_none());
+        let sig = Signature::new("X").default_set("B").param(p);
+        assert_eq!(sig.set_names(), ["B", "A"]);
+    }
+
+    #[test]
+    fn common_parameters_in_5_1_order() {
+        let names: Vec<String> = common_parameters(true)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Verbose",
+                "Debug",
+                "ErrorAction",
+                "WarningAction",
+                "InformationAction",
+                "ErrorVariable",
+                "WarningVariable",
+                "InformationVariable",
+                "OutVariable",
+                "OutBuffer",
+                "PipelineVariable",
+                "WhatIf",
+                "Confirm"
+            ]
+        );
+        assert_eq!(
+            Kind::Switch.display_name(),
+            "System.Management.Automation.SwitchParameter"
+        );
+    }
+}
