@@ -2014,6 +2014,32 @@ impl<S> Interp<S> {
         };
         let base = binding.bound_params();
         self.bind_function_params(f.params.as_ref(), &base)?;
+        // Common parameters of an advanced function become its preference variables
+        // (PowerShell sets them in the function's scope).
+        for (param, variable) in [
+            ("ErrorAction", "ErrorActionPreference"),
+            ("WarningAction", "WarningPreference"),
+        ] {
+            if let Some(v) = binding.value(param) {
+                self.set_variable(variable, v.clone());
+            }
+        }
+        for (param, variable) in [
+            ("Verbose", "VerbosePreference"),
+            ("Debug", "DebugPreference"),
+        ] {
+            if let Some(v) = binding.value(param) {
+                let pref = if v.is_truthy() {
+                    "Continue"
+                } else {
+                    "SilentlyContinue"
+                };
+                self.set_variable(variable, Value::from(pref));
+            }
+        }
+        if let Some(v) = binding.value("WhatIf") {
+            self.set_variable("WhatIfPreference", v.clone());
+        }
         let block = &f.block.block;
         let named = block.begin.is_some() || block.process.is_some() || block.end.is_some();
         let mut out = Vec::new();

@@ -623,3 +623,11 @@ fn assembled_scripts_never_panic() {
         let _ = s.run_script(&script, Origin::Interactive);
     }
 }
+
+#[test]
+fn advanced_function_common_parameters_set_preferences() {
+    check(
+        "function F { [CmdletBinding()] param() $ErrorActionPreference; $VerbosePreference }\nF -ErrorAction Stop -Verbose; $ErrorActionPreference",
+        &["Stop", "Continue", "Continue"],
+    );
+}
