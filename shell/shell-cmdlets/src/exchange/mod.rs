@@ -189,6 +189,7 @@ fn thumbprint_argument(text: &str, span: Span) -> Result<Thumbprint, ErrorRecord
             "ParameterArgumentValidationError",
             ErrorCategory::InvalidData,
         )
+        .with_reason("ParameterBindingValidationException")
         .with_span(span));
     }
     text.parse::<Thumbprint>()

@@ -236,3 +236,11 @@ fn s2_2_new_with_what_if_shows_the_confirmation_message_and_creates_nothing() {
          (Get-ExchangeCertificate | Measure-Object).Count"
     ));
 }
+
+#[test]
+fn s1_8_b42_thumbprints_are_case_insensitive_and_may_be_spaced_byte_pairs() {
+    insta::assert_snapshot!(run("$t = (Get-ExchangeCertificate).Thumbprint; \
+         $spaced = (0..19 | ForEach-Object { $t.ToLower().Substring($_ * 2, 2) }) -join ' '; $spaced; \
+         (Get-ExchangeCertificate $spaced).Subject; (Get-ExchangeCertificate $t.ToLower()).Subject; \
+         Get-ExchangeCertificate ''"));
+}
