@@ -383,6 +383,12 @@ impl<'a, S> Context<'a, S> {
         self.interp.get_variable(name)
     }
 
+    /// Every variable visible from the caller's scope `(name, value)`, automatic ones
+    /// included, sorted by name ignoring case (Get-Variable without a name).
+    pub fn variables(&self) -> Vec<(String, Value)> {
+        self.interp.visible_variables()
+    }
+
     /// Sets a variable in the caller's scope.
     pub fn set_variable(&mut self, name: &str, value: Value) {
         self.interp.set_variable(name, value);

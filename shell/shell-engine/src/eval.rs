@@ -380,6 +380,36 @@ impl<S> Interp<S> {
         }
     }
 
+    /// Every variable visible from the current scope (inner scopes hide outer ones),
+    /// with the automatic ones, sorted by name ignoring case.
+    pub(crate) fn visible_variables(&self) -> Vec<(String, Value)> {
+        let mut map: std::collections::BTreeMap<String, (String, Value)> = Default::default();
+        for scope in &self.scopes {
+            for (lower, (name, value)) in &scope.vars {
+                map.insert(lower.clone(), (name.clone(), value.clone()));
+            }
+        }
+        for name in [
+            "true",
+            "false",
+            "null",
+            "?",
+            "Error",
+            "HOME",
+            "PID",
+            "PSVersionTable",
+            "PWD",
+        ] {
+            let lower = name.to_lowercase();
+            if !map.contains_key(&lower)
+                && let Some(v) = self.get_variable(name)
+            {
+                map.insert(lower, (name.to_string(), v));
+            }
+        }
+        map.into_values().collect()
+    }
+
     fn get_variable_path(&self, path: &VariablePath) -> Value {
         match path
             .scope

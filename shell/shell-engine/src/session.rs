@@ -246,6 +246,11 @@ impl<S: 'static> Session<S> {
         self.interp.get_variable(name)
     }
 
+    /// Every global variable `(name, value)`, automatic ones included, sorted by name.
+    pub fn variables(&self) -> Vec<(String, Value)> {
+        self.interp.visible_variables()
+    }
+
     /// Sets a global variable (`$args` for scripts, test fixtures).
     pub fn set_variable(&mut self, name: &str, value: Value) {
         self.interp.set_variable_scoped(Some("global"), name, value);

@@ -631,3 +631,14 @@ fn advanced_function_common_parameters_set_preferences() {
         &["Stop", "Continue", "Continue"],
     );
 }
+
+#[test]
+fn variables_can_be_listed() {
+    let mut s = crate::fakes::session();
+    s.run_script("$Zeta = 1; $alpha = 2", Origin::Interactive);
+    let names: Vec<String> = s.variables().into_iter().map(|(n, _)| n).collect();
+    let alpha = names.iter().position(|n| n == "alpha").unwrap();
+    let zeta = names.iter().position(|n| n == "Zeta").unwrap();
+    assert!(alpha < zeta);
+    assert!(names.iter().any(|n| n == "true"));
+}
