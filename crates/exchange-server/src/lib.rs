@@ -13,8 +13,27 @@
 //! serials come through `cert-generation`'s traits, questions through a callback), or know
 //! anything about the shell.
 //!
-//! Tests: unit tests at the bottom of each module; operation tests against a temporary store
-//! in `tests/main.rs`.
+//! Tests: unit tests at the bottom of each module; `tests/main.rs` holds the operation tests
+//! over an in-memory state (`operations`), the store-backed flow (`server`) and the openssl
+//! interoperability tests (`openssl`).
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use exchange_server::{
+//!     CertificateQuery, Generators, Server, SetupOptions, SystemKeyGenerator, SystemRandomSource,
+//! };
+//! let now = time::macros::datetime!(2008-08-07 10:04:02 UTC);
+//! let mut generators =
+//!     Generators { keys: &mut SystemKeyGenerator, random: &mut SystemRandomSource };
+//! // First use runs setup: the server and its default self-signed SMTP certificate.
+//! let setup = SetupOptions::new("EXCH01.contoso.com");
+//! let mut server = Server::open_in_memory(&setup, vec![], &mut generators, now)?;
+//! let certificates = server.get_certificates(&CertificateQuery::default(), now)?;
+//! assert_eq!(certificates[0].certificate.subject().to_string(), "CN=EXCH01");
+//! assert_eq!(certificates[0].services.to_column_form(), "IP..S");
+//! # Ok(())
+//! # }
+//! ```
 
 #![warn(missing_docs)]
 
