@@ -747,3 +747,48 @@ fn s3_6_remove_deletes_certificates_and_requests() {
         })
     );
 }
+
+/// Never panic on user input: random bytes, truncations and bit flips of real certificates,
+/// requests and PFX files all give an error or an import, and never change the state on error.
+#[test]
+fn s3_3_random_and_damaged_import_data_never_panics() {
+    use cert_generation::RandomSource as _;
+    let mut sources = Sources::new();
+    let mut state = server(&mut sources);
+    let mut ca = TestCa::new();
+    let (_, issued) = requested_and_issued(&mut state, &mut sources, &mut ca, "mail.contoso.com");
+    let pfx = cert_generation::export_pfx(
+        &issued,
+        &cert_testkit::key_2048(3),
+        &[],
+        &cert_generation::PfxProtection {
+            password: "pw".into(),
+            iterations: 1,
+        },
+        "x",
+    )
+    .unwrap();
+    let pem = Certificate::from_der(&issued).unwrap().to_pem();
+    let mut random = cert_testkit::SeededRandom::new(99);
+    let before = state.clone();
+    for sample in [issued.clone(), pfx, pem.into_bytes()] {
+        for cut in (0..sample.len()).step_by(7) {
+            let mut damaged = sample[..cut].to_vec();
+            let _ = import_certificate(&mut state, &damaged, Some("pw"), None, false);
+            if let Some(byte) = damaged.get_mut(cut / 2) {
+                *byte ^= 0x5a;
+            }
+            let _ = import_certificate(&mut state, &damaged, Some("pw"), None, false);
+            assert_eq!(state.requests.len(), before.requests.len());
+        }
+    }
+    for length in 0..300 {
+        let mut bytes = vec![0u8; length];
+        random.fill(&mut bytes).unwrap();
+        if let Some(first) = bytes.first_mut() {
+            *first = if length % 2 == 0 { 0x30 } else { *first };
+        }
+        assert!(import_certificate(&mut state, &bytes, None, None, false).is_err());
+    }
+    assert_eq!(state.personal.len(), before.personal.len());
+}
