@@ -290,8 +290,37 @@ fn signature_from_params(name: &str, params: Option<&ParamBlock>) -> Signature {
     if !advanced {
         sig = sig.param(Param::new("__Args", Kind::ObjectList).remaining());
     }
+    // [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
+    for attr in block
+        .attributes
+        .iter()
+        .filter(|a| a.name.eq_ignore_ascii_case("CmdletBinding"))
+    {
+        let supports = attr.named.iter().any(|(n, v)| {
+            n.eq_ignore_ascii_case("SupportsShouldProcess")
+                && v.as_ref().is_none_or(|e| !matches!(&e.kind, ExprKind::Variable(p) if p.name.eq_ignore_ascii_case("false")))
+        });
+        if supports {
+            let impact = attr
+                .named
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case("ConfirmImpact"))
+                .and_then(|(_, v)| v.as_ref().and_then(literal_text))
+                .map(|t| match t.to_ascii_lowercase().as_str() {
+                    "high" => ConfirmImpact::High,
+                    "low" => ConfirmImpact::Low,
+                    "none" => ConfirmImpact::None,
+                    _ => ConfirmImpact::Medium,
+                })
+                .unwrap_or(ConfirmImpact::Medium);
+            sig = sig.supports_should_process(impact);
+        }
+    }
     sig
 }
+
+/// The type name of `$PSCmdlet` in advanced functions.
+const PSCMDLET_TYPE: &str = "System.Management.Automation.PSScriptCmdlet";
 
 impl<S> Interp<S> {
     pub(crate) fn new(
@@ -1694,7 +1723,7 @@ impl<S> Interp<S> {
     fn make_frame(&mut self, stage: &Stage<S>) -> Frame {
         let (command, impact) = match &stage.target {
             Target::Cmdlet(e) => (e.signature.name.clone(), e.signature.should_process),
-            Target::Function(f, _) => (f.name.clone(), None),
+            Target::Function(f, _) => (f.name.clone(), f.signature.should_process),
             Target::Native(p) => (p.display().to_string(), None),
         };
         let mut frame = self.new_frame(
@@ -2069,6 +2098,14 @@ impl<S> Interp<S> {
         }
         if let Some(v) = binding.value("WhatIf") {
             self.set_variable("WhatIfPreference", v.clone());
+        }
+        if f.signature.should_process.is_some() {
+            let cmdlet = PsObject::new(PSCMDLET_TYPE)
+                .with("CommandName", f.name.clone())
+                .with("WhatIf", frame.whatif)
+                .with("Confirm", frame.confirm)
+                .with_string_form(f.name.clone());
+            self.set_variable("PSCmdlet", Value::object(cmdlet));
         }
         let block = &f.block.block;
         let named = block.begin.is_some() || block.process.is_some() || block.end.is_some();
@@ -2593,6 +2630,15 @@ impl<S> Interp<S> {
 
     fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> R<Value> {
         let lower = name.to_ascii_lowercase();
+        if let Value::Object(o) = obj
+            && o.borrow()
+                .type_names
+                .first()
+                .is_some_and(|t| t == PSCMDLET_TYPE)
+            && matches!(lower.as_str(), "shouldprocess" | "shouldcontinue")
+        {
+            return self.script_should_process(o, &lower, &args);
+        }
         // PowerShell 4's collection methods `.Where({…})` and `.ForEach({…})`.
         if let (Some(Value::ScriptBlock(b)), "where" | "foreach") = (args.first(), lower.as_str()) {
             let mut out = Vec::new();
@@ -2663,6 +2709,54 @@ impl<S> Interp<S> {
         }
         methods::call_method(obj, name, &args, self.local_offset())
             .map_err(|r| Flow::Error(Box::new(r), false))
+    }
+
+    /// `$PSCmdlet.ShouldProcess(target[, action])` / `.ShouldContinue(query, caption)`
+    /// in an advanced function with SupportsShouldProcess.
+    fn script_should_process(
+        &mut self,
+        cmdlet: &Rc<std::cell::RefCell<PsObject>>,
+        method: &str,
+        args: &[Value],
+    ) -> R<Value> {
+        let (name, whatif, confirm) = {
+            let o = cmdlet.borrow();
+            let flag = |n: &str| o.get(n).is_some_and(Value::is_truthy);
+            (
+                o.get("CommandName")
+                    .map(Value::to_string_form)
+                    .unwrap_or_default(),
+                flag("WhatIf"),
+                flag("Confirm"),
+            )
+        };
+        let arg = |i: usize| args.get(i).map(Value::to_string_form).unwrap_or_default();
+        let required = || Flow::Error(Box::new(catalogue::confirmation_required(&name)), false);
+        if method == "shouldcontinue" {
+            return match self.host.should_continue(&arg(0), &arg(1)) {
+                Some(answer) => Ok(Value::Bool(answer)),
+                None => Err(required()),
+            };
+        }
+        let action = if args.len() > 1 { arg(1) } else { name.clone() };
+        let message = format!(
+            "Performing the operation \"{action}\" on target \"{}\".",
+            arg(0)
+        );
+        if whatif {
+            self.host.write_host(&format!("What if: {message}"), true);
+            return Ok(Value::Bool(false));
+        }
+        if !confirm {
+            return Ok(Value::Bool(true));
+        }
+        match self.host.prompt_confirm(
+            "Confirm",
+            &format!("Are you sure you want to perform this action?\n{message}"),
+        ) {
+            Some(answer) => Ok(Value::Bool(answer)),
+            None => Err(required()),
+        }
     }
 
     fn static_member(&self, type_name: &str, member: &str) -> Result<Value, ErrorRecord> {

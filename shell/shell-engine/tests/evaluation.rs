@@ -642,3 +642,15 @@ fn variables_can_be_listed() {
     assert!(alpha < zeta);
     assert!(names.iter().any(|n| n == "true"));
 }
+
+#[test]
+fn advanced_functions_support_should_process() {
+    let r = run(
+        "function Remove-Thing { [CmdletBinding(SupportsShouldProcess)] param($Name) if ($PSCmdlet.ShouldProcess($Name, 'Remove')) { \"removed $Name\" } }\nRemove-Thing a -WhatIf\nRemove-Thing b",
+    );
+    assert_eq!(
+        r.host().host_text(),
+        "What if: Performing the operation \"Remove\" on target \"a\".\n"
+    );
+    assert_eq!(r.outputs(), ["removed b"]);
+}
