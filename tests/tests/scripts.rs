@@ -1,0 +1,64 @@
+//! End-to-end scripts (`tests/scripts/*.ps1`) through a whole certsh session: parser, engine,
+//! built-in and Exchange cmdlets, Out-Default and error rendering, on an in-memory store with
+//! cert-testkit's fixed keys, serials and clock. One transcript snapshot per script.
+
+use std::rc::Rc;
+
+use cert_testkit::{FixedKeys, SeededRandom, fixed_now};
+use shell_cmdlets::exchange::AppState;
+use shell_cmdlets::format::TextHost;
+use shell_cmdlets::registry::{all_views, register_all};
+use shell_engine::{Origin, Session};
+
+/// Runs a script file as `certsh -File` would, at width 80; returns the transcript and the
+/// `-File` exit code.
+fn run_script(path: &std::path::Path) -> String {
+    let views = Rc::new(all_views());
+    let host = TextHost::new(views.clone(), 80);
+    let Ok(mut state) = AppState::open_with(
+        None,
+        Some("EXCH01.contoso.com"),
+        fixed_now(),
+        Box::new(FixedKeys::new()),
+        Box::new(SeededRandom::new(7)),
+    ) else {
+        panic!("the in-memory store opens");
+    };
+    state.set_pfx_iterations(2);
+    let mut session = Session::new(state, Box::new(host), fixed_now());
+    register_all(&mut session, &views);
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let name = format!(
+        "tests/scripts/{}",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+    );
+    let result = session.run_script(&text, Origin::File(name));
+    let host = session
+        .host_as_mut::<TextHost>()
+        .expect("the host is a TextHost");
+    host.end_session();
+    format!(
+        "{}exit code: {}\n",
+        host.transcript(),
+        result.file_exit_code()
+    )
+}
+
+#[test]
+fn e2e_scripts() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "ps1"));
+    paths.sort();
+    assert!(!paths.is_empty(), "no scripts in {}", dir.display());
+    for path in paths {
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or("script")
+            .to_string();
+        insta::assert_snapshot!(name, run_script(&path));
+    }
+}
