@@ -10,14 +10,16 @@ use crate::signature::Kind;
 use crate::value::{PsObject, Value};
 
 /// Why an argument could not be converted to a parameter's kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConvertArgumentError {
     /// Boolean/Switch given a string or array: only the source type is reported.
+    #[error("cannot convert a {source_type} to this parameter's type")]
     Refused {
         /// The source value's type name (`System.String`).
         source_type: String,
     },
     /// Any other failure: the value text and the inner error message.
+    #[error("cannot convert value \"{value_text}\": {error}")]
     Failed {
         /// The value's string form.
         value_text: String,
