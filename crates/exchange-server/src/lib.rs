@@ -48,6 +48,7 @@ mod operations;
 mod persist;
 mod request_file;
 mod roles;
+mod selection;
 mod server;
 mod services;
 mod setup;
@@ -80,6 +81,11 @@ pub use operations::{
 };
 pub use request_file::{RequestEncoding, encode_request, request_base64, request_pem};
 pub use roles::{ParseRoleError, ServerRole, roles_support};
+pub use selection::{
+    ControlServiceError, ExchangeService, LoggedEvent, Resolution, ResolveCertificateError,
+    ResolveRequest, SelectionService, ServiceInfo, ServiceStatus, StartedService, event_of,
+    resolve, selection_candidates, selection_context,
+};
 pub use server::{
     CertificateQuery, ConnectorChanges, ProtocolSettingsChanges, Server, ServerChanges,
 };

@@ -102,7 +102,11 @@ impl ExchangeService {
     }
 
     fn setting_key(self, server: &str) -> String {
-        format!("service-status:{}:{}", server.to_ascii_lowercase(), self.name())
+        format!(
+            "service-status:{}:{}",
+            server.to_ascii_lowercase(),
+            self.name()
+        )
     }
 }
 
@@ -303,7 +307,11 @@ pub fn selection_context(state: &ServerState) -> SelectionContext {
         .iter()
         .fold(Roles::NONE, |roles, role| roles.union(role_flag(*role)));
     SelectionContext {
-        mode: if config.rtm_mode { Mode::Rtm } else { Mode::Sp1 },
+        mode: if config.rtm_mode {
+            Mode::Rtm
+        } else {
+            Mode::Sp1
+        },
         physical_fqdn: config.fqdn.clone(),
         roles,
         internal_transport_certificate: config.internal_transport_certificate,
@@ -475,17 +483,17 @@ fn service_status(
     service: ExchangeService,
 ) -> Result<ServiceStatus, StoreError> {
     Ok(
-        match transaction.setting(&service.setting_key(server))?.as_deref() {
+        match transaction
+            .setting(&service.setting_key(server))?
+            .as_deref()
+        {
             Some("Running") => ServiceStatus::Running,
             _ => ServiceStatus::Stopped,
         },
     )
 }
 
-fn find_service(
-    state: &ServerState,
-    name: &str,
-) -> Result<ExchangeService, ControlServiceError> {
+fn find_service(state: &ServerState, name: &str) -> Result<ExchangeService, ControlServiceError> {
     ExchangeService::from_name(name)
         .filter(|service| service.installed(&state.config.roles))
         .ok_or_else(|| ControlServiceError::ServiceNotFound {
