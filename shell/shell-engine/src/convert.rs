@@ -182,8 +182,8 @@ pub fn parse_timespan(text: &str) -> Result<Duration, String> {
     };
     let parts: Vec<&str> = body.split(':').collect();
     let d = if parts.len() == 1 {
-        let days: i64 = parts[0].parse().map_err(|_| bad())?;
-        Duration::days(days)
+        let days: f64 = parts[0].parse().map_err(|_| bad())?;
+        Duration::checked_seconds_f64(days * 86_400.0).ok_or_else(bad)?
     } else {
         let (days, hours) = match parts[0].split_once('.') {
             Some((d, h)) => (
@@ -197,10 +197,9 @@ pub fn parse_timespan(text: &str) -> Result<Duration, String> {
             Some(s) => s.parse().map_err(|_| bad())?,
             None => 0.0,
         };
-        Duration::days(days)
-            + Duration::hours(hours)
-            + Duration::minutes(minutes)
-            + Duration::seconds_f64(seconds)
+        let total =
+            days as f64 * 86_400.0 + hours as f64 * 3600.0 + minutes as f64 * 60.0 + seconds;
+        Duration::checked_seconds_f64(total).ok_or_else(bad)?
     };
     Ok(if neg { -d } else { d })
 }

@@ -2802,7 +2802,16 @@ impl<S> Interp<S> {
         let t = t.strip_prefix("system.").unwrap_or(&t);
         let m = method.to_ascii_lowercase();
         let a0 = args.first().cloned().unwrap_or_default();
-        let days = |f: f64| Value::TimeSpan(time::Duration::seconds_f64(f));
+        let days = |f: f64| {
+            time::Duration::checked_seconds_f64(f)
+                .map(Value::TimeSpan)
+                .ok_or_else(|| {
+                    catalogue::runtime(
+                        "TimeSpan overflowed because the duration is too long.",
+                        "OverflowException",
+                    )
+                })
+        };
         Ok(match (t, m.as_str()) {
             ("math", _) => return methods::math_call(method, args),
             ("datetime", "parse") => TypeName::DateTime.cast(&a0, self.local_offset())?,
@@ -2826,15 +2835,15 @@ impl<S> Interp<S> {
             }
             ("string", "format") => ops::format_operator(&a0.to_string_form(), &args[1..])?,
             ("timespan", "fromdays") => {
-                days(crate::convert::to_double(&a0).unwrap_or(0.0) * 86_400.0)
+                days(crate::convert::to_double(&a0).unwrap_or(0.0) * 86_400.0)?
             }
             ("timespan", "fromhours") => {
-                days(crate::convert::to_double(&a0).unwrap_or(0.0) * 3600.0)
+                days(crate::convert::to_double(&a0).unwrap_or(0.0) * 3600.0)?
             }
             ("timespan", "fromminutes") => {
-                days(crate::convert::to_double(&a0).unwrap_or(0.0) * 60.0)
+                days(crate::convert::to_double(&a0).unwrap_or(0.0) * 60.0)?
             }
-            ("timespan", "fromseconds") => days(crate::convert::to_double(&a0).unwrap_or(0.0)),
+            ("timespan", "fromseconds") => days(crate::convert::to_double(&a0).unwrap_or(0.0))?,
             ("regex", "escape") => Value::String(regex::escape(&a0.to_string_form())),
             _ => {
                 return Err(catalogue::runtime(

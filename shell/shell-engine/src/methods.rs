@@ -300,6 +300,10 @@ fn out_of_range() -> ErrorRecord {
     )
 }
 
+fn secs(seconds: f64) -> Result<Duration, ErrorRecord> {
+    Duration::checked_seconds_f64(seconds).ok_or_else(out_of_range)
+}
+
 fn checked_add(d: &OffsetDateTime, by: Duration) -> Result<Value, ErrorRecord> {
     d.checked_add(by)
         .map(Value::DateTime)
@@ -583,11 +587,11 @@ pub fn call_method(
     let result = match &value {
         Value::String(s) => string_method(s, &lower, args)?,
         Value::DateTime(d) => Some(match lower.as_str() {
-            "adddays" => checked_add(d, Duration::seconds_f64(arg_f64(args, 0)? * 86_400.0))?,
-            "addhours" => checked_add(d, Duration::seconds_f64(arg_f64(args, 0)? * 3600.0))?,
-            "addminutes" => checked_add(d, Duration::seconds_f64(arg_f64(args, 0)? * 60.0))?,
-            "addseconds" => checked_add(d, Duration::seconds_f64(arg_f64(args, 0)?))?,
-            "addmilliseconds" => checked_add(d, Duration::seconds_f64(arg_f64(args, 0)? / 1000.0))?,
+            "adddays" => checked_add(d, secs(arg_f64(args, 0)? * 86_400.0)?)?,
+            "addhours" => checked_add(d, secs(arg_f64(args, 0)? * 3600.0)?)?,
+            "addminutes" => checked_add(d, secs(arg_f64(args, 0)? * 60.0)?)?,
+            "addseconds" => checked_add(d, secs(arg_f64(args, 0)?)?)?,
+            "addmilliseconds" => checked_add(d, secs(arg_f64(args, 0)? / 1000.0)?)?,
             "addticks" => checked_add(
                 d,
                 Duration::nanoseconds(arg_i64(args, 0)?.saturating_mul(100)),
@@ -640,14 +644,14 @@ pub fn call_method(
         }),
         Value::TimeSpan(t) => Some(match lower.as_str() {
             "add" => match arg(args, 0) {
-                Value::TimeSpan(o) => Value::TimeSpan(*t + o),
+                Value::TimeSpan(o) => Value::TimeSpan(t.checked_add(o).ok_or_else(out_of_range)?),
                 _ => return Err(catalogue::method_not_found(&value.type_name(), name)),
             },
             "subtract" => match arg(args, 0) {
-                Value::TimeSpan(o) => Value::TimeSpan(*t - o),
+                Value::TimeSpan(o) => Value::TimeSpan(t.checked_sub(o).ok_or_else(out_of_range)?),
                 _ => return Err(catalogue::method_not_found(&value.type_name(), name)),
             },
-            "negate" => Value::TimeSpan(-*t),
+            "negate" => Value::TimeSpan(t.checked_neg().ok_or_else(out_of_range)?),
             "duration" => Value::TimeSpan(t.abs()),
             _ => return Err(catalogue::method_not_found(&value.type_name(), name)),
         }),

@@ -458,8 +458,12 @@ pub fn add(left: &Value, right: &Value) -> OpResult {
             }
             Value::Hashtable(Rc::new(RefCell::new(merged)))
         }
-        (Value::DateTime(d), Value::TimeSpan(t)) => Value::DateTime(*d + *t),
-        (Value::TimeSpan(a), Value::TimeSpan(b)) => Value::TimeSpan(*a + *b),
+        (Value::DateTime(d), Value::TimeSpan(t)) => {
+            Value::DateTime(d.checked_add(*t).ok_or_else(unrepresentable)?)
+        }
+        (Value::TimeSpan(a), Value::TimeSpan(b)) => {
+            Value::TimeSpan(a.checked_add(*b).ok_or_else(unrepresentable)?)
+        }
         (l, r) if l.is_number() || matches!(l, Value::Bool(_)) => {
             let (l, r) = numeric_operands(l, r)?;
             arith(&l, &r, i64::checked_add, |a, b| a + b)
@@ -472,8 +476,12 @@ pub fn add(left: &Value, right: &Value) -> OpResult {
 pub fn subtract(left: &Value, right: &Value) -> OpResult {
     Ok(match (left, right) {
         (Value::DateTime(a), Value::DateTime(b)) => Value::TimeSpan(*a - *b),
-        (Value::DateTime(a), Value::TimeSpan(b)) => Value::DateTime(*a - *b),
-        (Value::TimeSpan(a), Value::TimeSpan(b)) => Value::TimeSpan(*a - *b),
+        (Value::DateTime(a), Value::TimeSpan(b)) => {
+            Value::DateTime(a.checked_sub(*b).ok_or_else(unrepresentable)?)
+        }
+        (Value::TimeSpan(a), Value::TimeSpan(b)) => {
+            Value::TimeSpan(a.checked_sub(*b).ok_or_else(unrepresentable)?)
+        }
         (l, r) if as_number(l).is_some() || matches!(l, Value::String(_)) => {
             let (l, r) = numeric_operands(l, r)?;
             arith(&l, &r, i64::checked_sub, |a, b| a - b)
@@ -516,6 +524,13 @@ pub fn multiply(left: &Value, right: &Value) -> OpResult {
     })
 }
 
+fn unrepresentable() -> ErrorRecord {
+    catalogue::runtime(
+        "The added or subtracted value results in an un-representable DateTime or TimeSpan.",
+        "ArgumentOutOfRangeException",
+    )
+}
+
 /// The largest string or array the operators build (protects against `'x' * 1e12`).
 const MAX_BUILT: usize = 100_000_000;
 
@@ -534,9 +549,9 @@ pub fn divide(left: &Value, right: &Value) -> OpResult {
     if let (Value::TimeSpan(t), r) = (left, right)
         && let Some(n) = r.to_f64()
     {
-        return Ok(Value::TimeSpan(Duration::seconds_f64(
-            t.as_seconds_f64() / n,
-        )));
+        let d =
+            Duration::checked_seconds_f64(t.as_seconds_f64() / n).ok_or_else(unrepresentable)?;
+        return Ok(Value::TimeSpan(d));
     }
     let (l, r) = numeric_operands(left, right)?;
     if r.to_f64() == Some(0.0) && !is_floating(&l) && !is_floating(&r) {
@@ -585,7 +600,10 @@ pub fn range(left: &Value, right: &Value) -> OpResult {
 /// Unary `-`.
 pub fn negate(value: &Value) -> OpResult {
     match value.numeric() {
-        Value::TimeSpan(t) => Ok(Value::TimeSpan(-t)),
+        Value::TimeSpan(t) => t
+            .checked_neg()
+            .map(Value::TimeSpan)
+            .ok_or_else(unrepresentable),
         v => {
             let n = as_number(&v).ok_or_else(|| cannot_convert_number(&v))?;
             Ok(arith(&Value::Int(0), &n, i64::checked_sub, |a, b| a - b))

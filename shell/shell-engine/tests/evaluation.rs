@@ -654,3 +654,18 @@ fn advanced_functions_support_should_process() {
     );
     assert_eq!(r.outputs(), ["removed b"]);
 }
+
+#[test]
+fn date_and_timespan_overflow_is_an_error() {
+    for script in [
+        "[datetime]::Now.AddDays(1e300)",
+        "[datetime]::Now + [timespan]::FromDays(3000000)",
+        "[timespan]'99999999999999999'",
+        "[timespan]::FromSeconds(1e300)",
+        "[datetime]::MaxValue.AddYears(1)",
+        "-[timespan]::FromDays(1) / 0",
+    ] {
+        let r = run(script);
+        assert_eq!(r.errors().len(), 1, "{script}");
+    }
+}
