@@ -201,7 +201,11 @@ pub fn parse_timespan(text: &str) -> Result<Duration, String> {
             days as f64 * 86_400.0 + hours as f64 * 3600.0 + minutes as f64 * 60.0 + seconds;
         Duration::checked_seconds_f64(total).ok_or_else(bad)?
     };
-    Ok(if neg { -d } else { d })
+    if neg {
+        d.checked_neg().ok_or_else(bad)
+    } else {
+        Ok(d)
+    }
 }
 
 /// `true` when the value already has the kind ("without conversion", §5.4, §5.8).

@@ -2765,7 +2765,11 @@ impl<S> Interp<S> {
         let m = member.to_ascii_lowercase();
         Ok(match (t, m.as_str()) {
             ("datetime", "now") => Value::DateTime(self.now),
-            ("datetime", "utcnow") => Value::DateTime(self.now.to_offset(UtcOffset::UTC)),
+            ("datetime", "utcnow") => Value::DateTime(
+                self.now
+                    .checked_to_offset(UtcOffset::UTC)
+                    .unwrap_or(self.now),
+            ),
             ("datetime", "today") => Value::DateTime(self.now.replace_time(time::Time::MIDNIGHT)),
             ("datetime", "minvalue") => {
                 Value::DateTime(time::macros::datetime!(0001-01-01 0:00 UTC))

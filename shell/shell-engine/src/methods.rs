@@ -635,8 +635,11 @@ pub fn call_method(
             "tolongdatestring" => Value::String(format_date(d, "D")),
             "toshorttimestring" => Value::String(format_date(d, "t")),
             "tolongtimestring" => Value::String(format_date(d, "T")),
-            "touniversaltime" => Value::DateTime(d.to_offset(UtcOffset::UTC)),
-            "tolocaltime" => Value::DateTime(d.to_offset(local)),
+            "touniversaltime" => Value::DateTime(
+                d.checked_to_offset(UtcOffset::UTC)
+                    .ok_or_else(out_of_range)?,
+            ),
+            "tolocaltime" => Value::DateTime(d.checked_to_offset(local).ok_or_else(out_of_range)?),
             "tofiletime" => {
                 Value::Long(((d.unix_timestamp_nanos() / 100) + 116_444_736_000_000_000) as i64)
             }

@@ -669,3 +669,11 @@ fn date_and_timespan_overflow_is_an_error() {
         assert_eq!(r.errors().len(), 1, "{script}");
     }
 }
+
+#[test]
+fn offset_changes_at_the_edge_of_the_calendar_are_errors() {
+    let r = run(
+        "[datetime]::MaxValue.ToLocalTime(); ([datetime]'9999-12-31T23:00:00-05:00').ToUniversalTime()",
+    );
+    assert!(r.errors().len() <= 2);
+}
