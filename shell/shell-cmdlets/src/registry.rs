@@ -51,6 +51,8 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "ConvertFrom-Csv",
     "Export-Csv",
     "Import-Csv",
+    "ConvertTo-Html",
+    "Get-Credential",
 ];
 
 /// The aliases of spec §6.1: `(alias, command)`.
@@ -165,6 +167,8 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(ConvertFromCsv),
         Rc::new(ExportCsv),
         Rc::new(ImportCsv),
+        Rc::new(ConvertToHtml),
+        Rc::new(GetCredential),
     ]
 }
 
