@@ -576,7 +576,13 @@ pub fn modulo(left: &Value, right: &Value) -> OpResult {
     if r.to_f64() == Some(0.0) && !is_floating(&r) {
         return Err(divide_by_zero());
     }
-    Ok(arith(&l, &r, i64::checked_rem, |a, b| a % b))
+    // `MIN % -1` is 0, not an overflow.
+    Ok(arith(
+        &l,
+        &r,
+        |a, b| if b == -1 { Some(0) } else { a.checked_rem(b) },
+        |a, b| a % b,
+    ))
 }
 
 /// `..`: an inclusive integer range in either direction.

@@ -618,6 +618,10 @@ pub fn format_double(n: f64) -> String {
     if n.is_nan() {
         return "NaN".into();
     }
+    if n == 0.0 {
+        // Negative zero prints as 0, as Windows PowerShell does.
+        return "0".into();
+    }
     if n.is_infinite() {
         return if n > 0.0 {
             "Infinity".into()
