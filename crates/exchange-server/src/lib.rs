@@ -38,6 +38,7 @@
 #![warn(missing_docs)]
 
 mod certificate_view;
+mod crl_fetch;
 mod domain_name;
 mod error;
 mod generate;
@@ -56,6 +57,10 @@ mod view;
 mod warning;
 
 pub use certificate_view::ExchangeCertificate;
+pub use crl_fetch::{
+    FETCH_TIMEOUT, FetchAttempt, FetchCrlError, FetchedCrl, FetchingCrlSource, HttpCrlClient,
+    MAX_CRL_BYTES, MAX_REDIRECTS, store_fetched,
+};
 pub use domain_name::{domain_matches, is_valid_domain_name, is_valid_host_name};
 pub use error::{
     ConfigureServerError, EnableCertificateError, ExportCertificateError, GetCertificateError,
