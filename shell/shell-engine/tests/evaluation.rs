@@ -681,3 +681,85 @@ fn offset_changes_at_the_edge_of_the_calendar_are_errors() {
     assert_eq!(r.errors().len(), 1, "{:?}", r.errors());
     assert_eq!(r.outputs().len(), 1);
 }
+
+#[test]
+fn s27_trailing_space_after_backtick_splits_the_command() {
+    let r = run("New-ExchangeCertificate -DomainName pop.contoso.com ` \n    -Services POP");
+    let errors = r.errors();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].error_id, "CommandNotFoundException");
+    assert!(
+        errors[0]
+            .message
+            .starts_with("The term '-Services' is not recognized")
+    );
+    assert_eq!(r.calls("New-ExchangeCertificate").len(), 1);
+}
+
+#[test]
+fn s52_drive_paths_are_bare_words() {
+    let r = run(
+        "New-ExchangeCertificate -GenerateRequest -Path C:\\CertRequest.req -DomainName mail.contoso.com",
+    );
+    assert_eq!(
+        r.bound("New-ExchangeCertificate", "Path").unwrap().0,
+        "C:\\CertRequest.req"
+    );
+    assert_eq!(
+        r.bound("New-ExchangeCertificate", "DomainName").unwrap().0,
+        "mail.contoso.com"
+    );
+}
+
+#[test]
+fn s54_s55_where_script_blocks() {
+    check(
+        "Get-ExchangeCertificate | ? { $_.Status -eq \"Valid\" -and $_.Services -ne \"None\" } | % Thumbprint",
+        &[TP, "1111111111111111111111111111111111111111"],
+    );
+    check(
+        "Get-ExchangeCertificate | ? {$_.Services -match \"POP\"} | % Thumbprint",
+        &[TP],
+    );
+}
+
+#[test]
+fn s57_foreach_after_a_pipe_is_the_command() {
+    check(
+        "Get-ExchangeCertificate | foreach { $_.Thumbprint.Substring(0, 4) }",
+        &["257C", "1111"],
+    );
+}
+
+#[test]
+fn s63_else_on_its_own_is_a_command() {
+    let r = run("else { 'no key' }");
+    assert!(
+        r.errors()[0]
+            .message
+            .starts_with("The term 'else' is not recognized")
+    );
+}
+
+#[test]
+fn s69_s70_subexpressions() {
+    let r = run(&format!(
+        "Enable-ExchangeCertificate $(Get-ExchangeCertificate {TP}).Thumbprint -Services POP"
+    ));
+    assert_eq!(r.outputs(), ["enabled POP"]);
+    check(
+        "\"Found $(@(Get-ExchangeCertificate).Count) certificate(s)\"",
+        &["Found 2 certificate(s)"],
+    );
+}
+
+#[test]
+fn s73_command_names_are_never_wildcards() {
+    let r = run("Get-ExchangeCertificate |FL*");
+    assert!(
+        r.errors()[0]
+            .message
+            .starts_with("The term 'FL*' is not recognized")
+    );
+    assert!(r.calls("Get-ExchangeCertificate").is_empty());
+}
