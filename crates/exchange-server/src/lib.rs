@@ -56,6 +56,8 @@ mod setup;
 mod view;
 mod warning;
 
+/// The selection vocabulary of Resolve-ExchangeCertificate (re-exported from `cert-selection`).
+pub use cert_selection::{Decision, Direction, Outcome, Partner, Reason, Verdict};
 pub use certificate_view::ExchangeCertificate;
 pub use crl_fetch::{
     FETCH_TIMEOUT, FetchAttempt, FetchCrlError, FetchedCrl, FetchingCrlSource, HttpCrlClient,
