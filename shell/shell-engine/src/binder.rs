@@ -331,11 +331,16 @@ pub fn bind_command_line_prompting(
                     }
                     let kind = binder.b.params[idx].kind.clone();
                     let (value, vspan, how) = if *with_colon {
-                        (
-                            colon.clone().unwrap_or_default(),
-                            arg_span.unwrap_or(*span),
-                            BoundHow::Colon,
-                        )
+                        let Some(colon) = colon else {
+                            // `-Name:` with nothing after it.
+                            return Err(catalogue::missing_argument(
+                                &binder.b.params[idx].name,
+                                &kind.display_name(),
+                                &cmd,
+                            )
+                            .with_span(*span));
+                        };
+                        (colon.clone(), arg_span.unwrap_or(*span), BoundHow::Colon)
                     } else if kind.is_switch() {
                         (Value::Bool(true), *span, BoundHow::Switch)
                     } else {
@@ -873,6 +878,19 @@ mod tests {
         let extra = bind_input(&b, &Value::Int(3), Span::new(0, 1), UtcOffset::UTC).unwrap();
         assert_eq!(extra[0].name, "InputObject");
         assert_eq!(extra[0].how, BoundHow::PipelineValue);
+    }
+
+    #[test]
+    fn colon_without_argument_is_missing_argument() {
+        let arg = Arg::Param {
+            name: "Verbosity".into(),
+            colon: None,
+            with_colon: true,
+            span: Span::new(0, 1),
+            arg_span: None,
+        };
+        let e = bind(&[val("x".into()), arg]).unwrap_err();
+        assert_eq!(e.error_id, "MissingArgument");
     }
 
     #[test]
