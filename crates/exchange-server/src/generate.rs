@@ -94,3 +94,52 @@ pub(crate) fn make_request(
         key,
     })
 }
+
+/// A key generator that hands out one prepared key (of its size) and nothing else: lets an
+/// operation generate its key before taking the store's write lock.
+pub(crate) struct PreparedKey(pub(crate) Option<PrivateKey>);
+
+impl KeyGenerator for PreparedKey {
+    fn generate_rsa(
+        &mut self,
+        size: cert_generation::KeySize,
+    ) -> Result<PrivateKey, cert_generation::GenerateKeyError> {
+        match self.0.take() {
+            Some(key) if key.bits() == size.bits() => Ok(key),
+            _ => Err(cert_generation::GenerateKeyError::Exhausted { bits: size.bits() }),
+        }
+    }
+}
+
+/// A random source that replays prepared bytes from the start on every use of a fresh copy, so
+/// that a certificate made twice from a [`PreparedKey`] is the same certificate.
+#[derive(Clone)]
+pub(crate) struct PreparedRandom {
+    bytes: Vec<u8>,
+    position: usize,
+}
+
+impl PreparedRandom {
+    /// `length` bytes drawn from `random` now.
+    pub(crate) fn draw(
+        random: &mut dyn RandomSource,
+        length: usize,
+    ) -> Result<PreparedRandom, cert_generation::FillRandomError> {
+        let mut bytes = vec![0u8; length];
+        random.fill(&mut bytes)?;
+        Ok(PreparedRandom { bytes, position: 0 })
+    }
+}
+
+impl RandomSource for PreparedRandom {
+    fn fill(&mut self, buffer: &mut [u8]) -> Result<(), cert_generation::FillRandomError> {
+        let end = self.position + buffer.len();
+        let source = self
+            .bytes
+            .get(self.position..end)
+            .ok_or(cert_generation::FillRandomError)?;
+        buffer.copy_from_slice(source);
+        self.position = end;
+        Ok(())
+    }
+}

@@ -221,6 +221,29 @@ pub fn new_certificate(
     })
 }
 
+/// The certificate a new self-signed certificate would have to replace as the internal
+/// transport certificate, with its NotAfter: the "replace the default SMTP certificate?"
+/// question New-ExchangeCertificate will ask (spec §3.4.1), if any.
+pub(crate) fn pending_smtp_question(
+    state: &ServerState,
+    options: &NewCertificateOptions,
+) -> Option<(Thumbprint, OffsetDateTime)> {
+    if options.generate_request || options.force {
+        return None;
+    }
+    let services = match options.services {
+        Some(services) => services,
+        None if roles_support(&state.config.roles, Services::SMTP) => Services::SMTP,
+        None => Services::NONE,
+    };
+    if !services.contains(Services::SMTP) {
+        return None;
+    }
+    let current = state.config.internal_transport_certificate?;
+    let entry = state.personal(current)?;
+    Some((current, entry.certificate.not_after()))
+}
+
 /// Why a personal certificate cannot be used by Exchange (spec §3.4 pre-check 3), if it cannot.
 pub fn unusable_reason(entry: &PersonalEntry) -> Option<UnusableReason> {
     let certificate = &entry.certificate;

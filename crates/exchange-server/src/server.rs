@@ -13,7 +13,7 @@ use crate::error::{
     ConfigureServerError, EnableCertificateError, ExportCertificateError, GetCertificateError,
     ImportCertificateError, NewCertificateError, OpenServerError, RemoveCertificateError,
 };
-use crate::generate::Generators;
+use crate::generate::{Generators, PreparedKey, PreparedRandom, make_self_signed};
 use crate::import_data::ImportData;
 use crate::model::{
     Connector, ConnectorKind, LoginType, Protocol, ProtocolSettings, ServerConfig, ServerState,
@@ -23,13 +23,14 @@ use crate::names::ResolvedNames;
 use crate::operations::{
     ExportOptions, ExportedCertificate, NewCertificateOptions, NewCertificateOutcome,
     ReplaceSmtpAnswer, enable_certificate, export_certificate, import_certificate,
-    matches_any_domain, new_certificate, preview_names, remove_certificate,
+    matches_any_domain, new_certificate, pending_smtp_question, preview_names, remove_certificate,
 };
 use crate::persist;
 use crate::roles::ServerRole;
 use crate::setup::{SetupOptions, setup_server};
 use crate::view::Evaluator;
 use crate::warning::OperationWarning;
+use crate::warning::ReplaceSmtpCertificate;
 
 /// The local Exchange server: an open store plus the name of the server it holds.
 pub struct Server {
@@ -190,7 +191,10 @@ impl Server {
         self.read(|state| Ok(state.clone()))
     }
 
-    /// New-ExchangeCertificate (spec §3.1). The request file (`-Path`) is written inside the
+    /// New-ExchangeCertificate (spec §3.1). The key is generated and the SMTP replacement
+    /// question (spec §3.4.1) is asked before the store's write lock is taken, so a slow key or
+    /// a slow answer never blocks another shell; the transaction then makes the same certificate
+    /// from the prepared key and serial. The request file (`-Path`) is written inside the
     /// transaction and removed again if the transaction fails.
     ///
     /// # Errors
@@ -202,14 +206,59 @@ impl Server {
         now: OffsetDateTime,
         answer: ReplaceSmtpAnswer<'_>,
     ) -> Result<NewCertificateOutcome, NewCertificateError> {
+        let generation = |error: &dyn std::fmt::Display| NewCertificateError::Generation {
+            reason: error.to_string(),
+        };
+        let (names, question) = self.read(|state| {
+            Ok::<_, NewCertificateError>((
+                preview_names(state, options)?,
+                pending_smtp_question(state, options),
+            ))
+        })?;
+        let key = generators
+            .keys
+            .generate_rsa(names.key_size)
+            .map_err(|e| generation(&e))?;
+        // 64 bytes cover the serials of a certificate and of a request's placeholder.
+        let random = PreparedRandom::draw(generators.random, 64).map_err(|e| generation(&e))?;
+        let mut answered: Option<(ReplaceSmtpCertificate, bool)> = None;
+        if let Some((current, current_expires)) = question {
+            let made = make_self_signed(
+                &names,
+                &mut Generators {
+                    keys: &mut PreparedKey(Some(key.clone())),
+                    random: &mut random.clone(),
+                },
+                now,
+            )?;
+            let asked = ReplaceSmtpCertificate {
+                current,
+                current_expires,
+                replacement: made.certificate.thumbprint(),
+                replacement_expires: made.certificate.not_after(),
+            };
+            let reply = answer(&asked).ok_or(EnableCertificateError::QuestionUnanswered)?;
+            answered = Some((asked, reply));
+        }
         let mut written: Option<PathBuf> = None;
         let result = self.change(now, |state| {
+            let mut keys = PreparedKey(Some(key));
+            let mut replay = random;
+            let mut generators = Generators {
+                keys: &mut keys,
+                random: &mut replay,
+            };
             new_certificate(
                 state,
                 options,
-                generators,
+                &mut generators,
                 now,
-                answer,
+                // The question was answered above; a different question (another shell
+                // changed the default certificate meanwhile) fails the operation.
+                &mut |question| match &answered {
+                    Some((asked, reply)) if asked == question => Some(*reply),
+                    _ => None,
+                },
                 &mut |path, bytes, force| {
                     write_new_file(path, bytes, force)?;
                     written = Some(path.clone());
