@@ -742,3 +742,55 @@ fn b51_setup_seeds_auth_root_from_a_ca_bundle_as_third_party() {
     assert_eq!(certificate.status, Status::Valid);
     assert_eq!(certificate.root_ca_type, RootCaType::ThirdParty);
 }
+
+#[test]
+fn s3_4_1_a_second_shell_can_write_while_the_smtp_question_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let setup = SetupOptions::new("EXCH01.contoso.com");
+    let mut sources = Sources::new();
+    let mut first = Server::open(
+        &path,
+        Some(&setup),
+        Vec::new,
+        &mut sources.generators(),
+        fixed_now(),
+    )
+    .unwrap();
+    let mut second = Server::open(
+        &path,
+        None,
+        Vec::new,
+        &mut sources.generators(),
+        fixed_now(),
+    )
+    .unwrap();
+    let mut asked = None;
+    let outcome = first
+        .new_certificate(
+            &NewCertificateOptions::default(),
+            &mut sources.generators(),
+            fixed_now(),
+            &mut |question| {
+                // The other shell is not blocked by this one while the administrator thinks.
+                second
+                    .set_internet_web_proxy(Some("http://proxy.contoso.com:8080"), fixed_now())
+                    .unwrap();
+                asked = Some(question.clone());
+                Some(true)
+            },
+        )
+        .unwrap();
+    let asked = asked.unwrap();
+    // The certificate made is the one the question named.
+    assert_eq!(asked.replacement, outcome.thumbprint);
+    let config = first.config().unwrap();
+    assert_eq!(
+        config.internal_transport_certificate,
+        Some(outcome.thumbprint)
+    );
+    assert_eq!(
+        config.internet_web_proxy.as_deref(),
+        Some("http://proxy.contoso.com:8080")
+    );
+}
