@@ -5,6 +5,8 @@ use std::rc::Rc;
 use shell_engine::{Cmdlet, Value};
 
 use crate::builtin::*;
+use shell_format::Align;
+
 use crate::format::{TableView, TableViewColumn, View, Views};
 
 /// The names of the built-in cmdlets, in registry order.
@@ -90,7 +92,8 @@ fn display_name(value: &Value) -> Value {
     value.property("DisplayName").unwrap_or(Value::Null)
 }
 
-/// The views of the built-in object types (Get-Command's table, hashtable entries).
+/// The views of the built-in object types: Get-Command's table and the hashtable entries'
+/// `Name` (30 columns) / `Value` table of PowerShell's Hashtable view.
 pub fn builtin_views(views: &mut Views) {
     views.register(
         get_command::COMMAND_INFO,
@@ -107,8 +110,10 @@ pub fn builtin_views(views: &mut Views) {
         "System.Collections.DictionaryEntry",
         View::Table(TableView {
             columns: vec![
-                TableViewColumn::property("Name"),
-                TableViewColumn::property("Value"),
+                TableViewColumn::property("Name")
+                    .width(30)
+                    .align(Align::Left),
+                TableViewColumn::property("Value").align(Align::Left),
             ],
         }),
     );
