@@ -66,6 +66,7 @@ pub(crate) struct Frame {
     pub(crate) stop_error: Option<ErrorRecord>,
     pub(crate) had_error: bool,
     pub(crate) collected_errors: Vec<Value>,
+    pub(crate) collected_warnings: Vec<Value>,
     pub(crate) merge_errors: bool,
     pub(crate) discard_errors: bool,
     pub(crate) stop_requested: bool,
@@ -621,7 +622,18 @@ impl<S> Interp<S> {
             return;
         }
         match frame.error_action {
-            action::STOP | action::INQUIRE => {
+            action::INQUIRE => {
+                // Inquire asks the host; a host that cannot prompt makes it Stop (§9).
+                self.push_error(&record);
+                self.host.write_error(&record);
+                let question = "Confirm\nThe running command stopped because the preference variable \"ErrorActionPreference\" or common parameter is set to Inquire. Continue with this operation?";
+                if self.host.prompt_confirm("Confirm", question) != Some(true)
+                    && frame.stop_error.is_none()
+                {
+                    frame.stop_error = Some(record);
+                }
+            }
+            action::STOP => {
                 if frame.stop_error.is_none() {
                     frame.stop_error = Some(record);
                 }
@@ -636,6 +648,7 @@ impl<S> Interp<S> {
     }
 
     pub(crate) fn frame_write_warning(&mut self, frame: &mut Frame, text: &str) {
+        frame.collected_warnings.push(Value::from(text));
         match frame.warning_action {
             action::SILENTLY_CONTINUE | action::IGNORE => {}
             action::STOP | action::INQUIRE => {
@@ -1166,6 +1179,9 @@ impl<S> Interp<S> {
                 }
                 if let Some(name) = b.value("ErrorVariable").map(Value::to_string_form) {
                     self.store_variable_param(&name, l.frame.collected_errors.clone());
+                }
+                if let Some(name) = b.value("WarningVariable").map(Value::to_string_form) {
+                    self.store_variable_param(&name, l.frame.collected_warnings.clone());
                 }
             }
         }
@@ -1714,6 +1730,7 @@ impl<S> Interp<S> {
             stop_error: None,
             had_error: false,
             collected_errors: Vec::new(),
+            collected_warnings: Vec::new(),
             merge_errors: false,
             discard_errors: false,
             stop_requested: false,

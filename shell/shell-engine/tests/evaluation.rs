@@ -763,3 +763,29 @@ fn s73_command_names_are_never_wildcards() {
     );
     assert!(r.calls("Get-ExchangeCertificate").is_empty());
 }
+
+#[test]
+fn warning_variable_and_inquire() {
+    let r = run(
+        "$null = Get-ExchangeCertificate -DomainName x -WarningVariable wv -wa SilentlyContinue; $wv",
+    );
+    assert_eq!(r.outputs(), ["DomainName is ignored by this fake"]);
+    // Inquire without an answer stops.
+    let r = run("Get-ExchangeCertificate nope -ErrorAction Inquire; 'next'");
+    assert!(r.result.terminated);
+    let mut s = crate::fakes::session();
+    s.host_as_mut::<shell_engine::ScriptedHost>()
+        .unwrap()
+        .answers
+        .push_back(true);
+    s.run_script(
+        "Get-ExchangeCertificate nope -ErrorAction Inquire; 'next'",
+        Origin::Interactive,
+    );
+    assert_eq!(
+        s.host_as::<shell_engine::ScriptedHost>()
+            .unwrap()
+            .output_strings(),
+        ["next"]
+    );
+}

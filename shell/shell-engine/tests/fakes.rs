@@ -86,6 +86,9 @@ impl Cmdlet<Log> for GetExchangeCertificate {
             certificate(TP, 2, true),
             certificate("1111111111111111111111111111111111111111", 16, false),
         ];
+        if call.is_bound("DomainName") {
+            cx.write_warning("DomainName is ignored by this fake");
+        }
         match call.get_optional::<String>("Thumbprint")? {
             Some(tp) => match certs
                 .iter()
