@@ -702,6 +702,29 @@ pub fn store_fetched(
     Ok(())
 }
 
+/// The revocation-checking validator of a server state at `now` (design.md §6a): trusted roots
+/// as anchors, the intermediate store as the pool, and a [`FetchingCrlSource`] over the stored
+/// CRLs that fetches through the server's `InternetWebProxy` when one is set (offline when the
+/// stored proxy is unusable). The source is returned too, for [`FetchingCrlSource::fetched`].
+pub(crate) fn revocation_validator(
+    state: &crate::model::ServerState,
+    now: OffsetDateTime,
+) -> (cert_validation::Validator, FetchingCrlSource) {
+    let source = match HttpCrlClient::new(state.config.internet_web_proxy.as_deref()) {
+        Ok(client) => FetchingCrlSource::new(state.crls.clone(), client, now),
+        Err(_) => FetchingCrlSource::offline(state.crls.clone(), now),
+    };
+    let anchors = state
+        .roots
+        .iter()
+        .map(|root| cert_validation::TrustAnchor::new(root.certificate.clone(), root.category))
+        .collect();
+    let validator = cert_validation::Validator::new(anchors)
+        .with_intermediates(state.intermediates.clone())
+        .with_crl_source(Box::new(source.clone()));
+    (validator, source)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

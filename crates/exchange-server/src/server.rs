@@ -299,7 +299,11 @@ impl Server {
         query: &CertificateQuery,
         now: OffsetDateTime,
     ) -> Result<Vec<ExchangeCertificate>, GetCertificateError> {
-        self.read(|state| {
+        // Read in one transaction, evaluated outside it: CRL fetches (design.md §6a) never hold
+        // the store's write lock; what was fetched goes into the CRL cache afterwards.
+        let state = self.read(|state| Ok::<_, GetCertificateError>(state.clone()))?;
+        let state = &state;
+        {
             let evaluator = Evaluator::new(state);
             let mut all: Vec<ExchangeCertificate> = state
                 .personal
@@ -333,8 +337,14 @@ impl Server {
             {
                 return Err(GetCertificateError::NotFound { thumbprint });
             }
+            let fetched = evaluator.fetched_crls();
+            if !fetched.is_empty() {
+                self.store.transaction(|transaction| {
+                    crate::crl_fetch::store_fetched(transaction, &fetched)
+                })?;
+            }
             Ok(all)
-        })
+        }
     }
 
     /// One certificate or request by thumbprint.

@@ -6,6 +6,7 @@ use cert_validation::{TrustAnchor, Validator};
 use time::OffsetDateTime;
 
 use crate::certificate_view::ExchangeCertificate;
+use crate::crl_fetch::{FetchedCrl, FetchingCrlSource, revocation_validator};
 use crate::model::{PersonalEntry, RequestEntry, ServerState};
 use crate::request_file::request_base64;
 use crate::services::{ServiceFacts, ServiceState, derive_services};
@@ -15,7 +16,8 @@ use crate::services::{ServiceFacts, ServiceState, derive_services};
 pub(crate) struct Evaluator<'a> {
     state: &'a ServerState,
     validator: Validator,
-    with_crls: Validator,
+    /// Revocation checking, built at the first `now` that needs it (it may fetch CRLs).
+    with_crls: std::sync::OnceLock<(Validator, FetchingCrlSource)>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -28,41 +30,41 @@ impl<'a> Evaluator<'a> {
                 .collect::<Vec<_>>()
         };
         let validator = Validator::new(anchors()).with_intermediates(state.intermediates.clone());
-        let with_crls = Validator::new(anchors())
-            .with_intermediates(state.intermediates.clone())
-            .with_crls(state.crls.clone());
         Evaluator {
             state,
             validator,
-            with_crls,
+            with_crls: std::sync::OnceLock::new(),
         }
     }
 
-    /// Status and RootCAType of a personal certificate. Revocation is checked against the
-    /// stored CRLs (imported into `Cert:\\LocalMachine\\CA`, or cached) whenever any is stored.
-    /// A certificate that names a CRL distribution point whose CRL is not in the store has an
-    /// unknown revocation status (spec B-37, B-55): this product does not download CRLs yet
-    /// (design.md §6a), so such a chain is `Unknown` rather than `Valid`.
+    /// Status and RootCAType of a personal certificate. Revocation is checked whenever a CRL is
+    /// stored (imported into `Cert:\\LocalMachine\\CA`, or cached) or the certificate names a
+    /// CRL distribution point: stored CRLs current at `now` first, else fetched over HTTP
+    /// (design.md §6a, `crl_fetch`); no usable CRL is `Unknown` (spec B-37, B-55).
     fn evaluate(&self, entry: &PersonalEntry, now: OffsetDateTime) -> (Status, RootCaType) {
         let certificate = &entry.certificate;
-        let validator = if self.state.crls.is_empty() {
-            &self.validator
-        } else {
-            &self.with_crls
-        };
-        let answer = validator.validate(certificate, now);
         let names_distribution_point = !certificate
             .extensions()
             .crl_distribution_points()
             .is_empty();
-        let crl_in_store = self.state.crls.iter().any(|crl| {
-            crl.issuer_der() == certificate.issuer_der()
-                || crl.issuer().matches(certificate.issuer())
-        });
-        if answer.status == Status::Valid && names_distribution_point && !crl_in_store {
-            return (Status::Unknown, answer.root_ca_type);
-        }
+        let validator = if self.state.crls.is_empty() && !names_distribution_point {
+            &self.validator
+        } else {
+            &self
+                .with_crls
+                .get_or_init(|| revocation_validator(self.state, now))
+                .0
+        };
+        let answer = validator.validate(certificate, now);
         (answer.status, answer.root_ca_type)
+    }
+
+    /// The CRLs fetched while evaluating, for the store's CRL cache.
+    pub(crate) fn fetched_crls(&self) -> Vec<FetchedCrl> {
+        self.with_crls
+            .get()
+            .map(|(_, source)| source.fetched())
+            .unwrap_or_default()
     }
 
     fn service_state(&self) -> ServiceState<'_> {

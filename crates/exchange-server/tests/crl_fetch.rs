@@ -15,7 +15,10 @@ use cert_generation::{CertificateAuthority, CertificateParams, CrlParams, Revoke
 use cert_model::{Certificate, Crl, RootCaType, Status};
 use cert_testkit::{TestCa, fixed_now, key_2048};
 use cert_validation::{CrlSource, TrustAnchor, Validator};
-use exchange_server::{FetchCrlError, FetchingCrlSource, HttpCrlClient, store_fetched};
+use exchange_server::{
+    FetchCrlError, FetchingCrlSource, Generators, HttpCrlClient, Server, SetupOptions,
+    store_fetched,
+};
 use time::{Duration as Days, OffsetDateTime};
 
 type Handler = Box<dyn Fn(usize, &str) -> Vec<u8> + Send>;
@@ -580,4 +583,94 @@ fn base64_lines(der: &[u8]) -> String {
         .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[test]
+fn s6a_get_exchange_certificate_fetches_through_the_proxy_and_caches_until_next_update() {
+    let mut pki = Pki::new();
+    let origin = serving(pki.ca.intermediate_crl(&[])); // nextUpdate: fixed_now + 7 days
+    let proxy = Loopback::start(Box::new(|_, head: &str| forward(head)));
+    let mut keys = cert_testkit::FixedKeys::new();
+    let mut random = cert_testkit::SeededRandom::new(7);
+    let mut server = Server::open_in_memory(
+        &SetupOptions::new("EXCH01.contoso.com"),
+        Vec::new(),
+        &mut Generators {
+            keys: &mut keys,
+            random: &mut random,
+        },
+        fixed_now(),
+    )
+    .unwrap();
+    server
+        .add_trusted_root(pki.root.clone(), RootCaType::ThirdParty, fixed_now())
+        .unwrap();
+    server
+        .add_intermediate(pki.intermediate.clone(), fixed_now())
+        .unwrap();
+    // The root's CRL imported into Cert:\LocalMachine\CA covers the intermediate.
+    server.add_crl(pki.root_crl(), fixed_now()).unwrap();
+    server
+        .set_internet_web_proxy(Some(&proxy.url("")), fixed_now())
+        .unwrap();
+    let leaf = pki.leaf(&[origin.url("/issuing.crl")]);
+    let protection = cert_generation::PfxProtection {
+        password: "pw".into(),
+        iterations: 1,
+    };
+    let pfx = cert_generation::export_pfx(leaf.der(), &key_2048(3), &[], &protection, "t").unwrap();
+    let imported = server
+        .import_certificate(&pfx, Some("pw"), None, false, fixed_now())
+        .unwrap();
+    assert_eq!(imported.status, Status::Valid);
+    let after_import = origin.requests().len();
+    assert!(after_import <= 1);
+
+    // Get-ExchangeCertificate fetches through the proxy, with an absolute-URI request ...
+    let thumbprint = leaf.thumbprint();
+    let shown = server.certificate(thumbprint, fixed_now()).unwrap();
+    assert_eq!(shown.status, Status::Valid);
+    assert_eq!(origin.requests().len(), after_import + 1);
+    let through_proxy = proxy.requests();
+    assert!(
+        through_proxy
+            .iter()
+            .all(|head| head
+                .starts_with(&format!("GET {} HTTP/1.1\r\n", origin.url("/issuing.crl"))))
+    );
+    assert_eq!(through_proxy.len(), origin.requests().len());
+    // ... and caches the CRL in the store: before nextUpdate there is no request.
+    let cached = server.state().unwrap().crls.len();
+    assert_eq!(cached, 2);
+    let later = fixed_now() + Days::days(6);
+    assert_eq!(
+        server.certificate(thumbprint, later).unwrap().status,
+        Status::Valid
+    );
+    assert_eq!(origin.requests().len(), after_import + 1);
+
+    // After nextUpdate it fetches again; the CA published nothing newer, so Unknown.
+    let stale = fixed_now() + Days::days(8);
+    assert_eq!(
+        server.certificate(thumbprint, stale).unwrap().status,
+        Status::Unknown
+    );
+    assert_eq!(origin.requests().len(), after_import + 2);
+
+    // Without a proxy the request goes to the distribution point directly.
+    server.set_internet_web_proxy(None, stale).unwrap();
+    let proxied = proxy.requests().len();
+    assert_eq!(
+        server.certificate(thumbprint, stale).unwrap().status,
+        Status::Unknown
+    );
+    assert_eq!(origin.requests().len(), after_import + 3);
+    assert_eq!(proxy.requests().len(), proxied);
+    assert!(
+        origin
+            .requests()
+            .last()
+            .unwrap()
+            .starts_with("GET /issuing.crl HTTP/1.1\r\n")
+    );
 }
