@@ -119,6 +119,16 @@ impl ConsoleHost {
     }
 }
 
+/// A prompt as shown: PowerShell adds `: ` unless the text already ends with a colon.
+fn prompt_text(prompt: &str) -> String {
+    let trimmed = prompt.trim_end();
+    if trimmed.ends_with(':') {
+        format!("{trimmed} ")
+    } else {
+        format!("{trimmed}: ")
+    }
+}
+
 fn print_lines(lines: &[String]) {
     let mut out = std::io::stdout().lock();
     for line in lines {
@@ -181,7 +191,7 @@ impl Host for ConsoleHost {
             return None;
         }
         let mut out = std::io::stdout();
-        let _ = write!(out, "{prompt}: ");
+        let _ = write!(out, "{}", prompt_text(prompt));
         let _ = out.flush();
         let mut line = String::new();
         match std::io::stdin().lock().read_line(&mut line) {
@@ -197,7 +207,7 @@ impl Host for ConsoleHost {
         let mut editor =
             rustyline::Editor::<MaskingHelper, rustyline::history::DefaultHistory>::new().ok()?;
         editor.set_helper(Some(MaskingHelper));
-        editor.readline(&format!("{prompt}: ")).ok()
+        editor.readline(&prompt_text(prompt)).ok()
     }
 
     fn width(&self) -> usize {
