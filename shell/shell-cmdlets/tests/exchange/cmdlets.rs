@@ -244,3 +244,43 @@ fn s1_8_b42_thumbprints_are_case_insensitive_and_may_be_spaced_byte_pairs() {
          (Get-ExchangeCertificate $spaced).Subject; (Get-ExchangeCertificate $t.ToLower()).Subject; \
          Get-ExchangeCertificate ''"));
 }
+
+#[test]
+fn s1_2_format_list_star_shows_the_extra_properties() {
+    insta::assert_snapshot!(run(
+        "New-ExchangeCertificate -DomainName pop.contoso.com -GenerateRequest -FriendlyName 'POP request' | Format-List *"
+    ));
+}
+
+#[test]
+fn s3_3_b71_import_from_base64_instance_text_and_export_a_request_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ca = cert_testkit::TestCa::new();
+    let mut session = session(&[]);
+    let root = dir.path().join("root.cer");
+    let intermediate = dir.path().join("issuing.cer");
+    std::fs::write(&root, ca.root_der()).unwrap();
+    std::fs::write(&intermediate, ca.intermediate_der()).unwrap();
+    let request_path = dir.path().join("resubmit.req");
+    let prepare = format!(
+        "Import-Certificate -FilePath '{root}' -CertStoreLocation Cert:\\LocalMachine\\Root | Out-Null; \
+         Import-Certificate -FilePath '{intermediate}' -CertStoreLocation Cert:\\LocalMachine\\CA | Out-Null; \
+         $r = New-ExchangeCertificate -DomainName imap.contoso.com -GenerateRequest; \
+         Export-ExchangeCertificate $r.Thumbprint -Path '{request}' -BinaryEncoded",
+        root = root.display(),
+        intermediate = intermediate.display(),
+        request = request_path.display(),
+    );
+    let text = transcript(&mut session, &prepare);
+    assert_eq!(text, "[EOF]\n");
+    // The CA answers the exported request file (DER with -BinaryEncoded).
+    let request_der = std::fs::read(&request_path).unwrap();
+    let issued = ca.answer_request(&request_der).unwrap();
+    let issued_text = cert_model::Certificate::from_der(&issued).unwrap().to_pem();
+    let script = format!(
+        "'{issued_text}' | Import-ExchangeCertificate | Enable-ExchangeCertificate -Services IMAP; \
+         Get-ExchangeCertificate -DomainName imap.contoso.com | Format-List Status,RootCAType,Services,HasPrivateKey; \
+         Get-IMAPSettings | Format-List X509CertificateName"
+    );
+    insta::assert_snapshot!(transcript(&mut session, &script));
+}
