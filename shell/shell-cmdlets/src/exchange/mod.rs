@@ -6,12 +6,14 @@ mod connectors;
 mod enable_exchange_certificate;
 mod errors;
 mod export_exchange_certificate;
+mod get_event_log;
 mod get_exchange_certificate;
 mod get_exchange_server;
 mod get_imap_settings;
 mod get_pop_settings;
 mod get_receive_connector;
 mod get_send_connector;
+mod get_service;
 mod import_certificate;
 mod import_exchange_certificate;
 pub mod messages;
@@ -21,11 +23,14 @@ mod new_send_connector;
 pub mod objects;
 mod protocol_settings;
 mod remove_exchange_certificate;
+pub mod resolve_exchange_certificate;
 mod set_exchange_server;
 mod set_imap_settings;
 mod set_pop_settings;
 mod set_receive_connector;
 mod set_send_connector;
+mod start_service;
+mod stop_service;
 
 use std::cell::RefCell;
 use std::path::Path;
@@ -44,23 +49,28 @@ use crate::format::{ListView, TableView, TableViewColumn, View, Views};
 
 pub use enable_exchange_certificate::EnableExchangeCertificate;
 pub use export_exchange_certificate::ExportExchangeCertificate;
+pub use get_event_log::GetEventLog;
 pub use get_exchange_certificate::GetExchangeCertificate;
 pub use get_exchange_server::GetExchangeServer;
 pub use get_imap_settings::GetImapSettings;
 pub use get_pop_settings::GetPopSettings;
 pub use get_receive_connector::GetReceiveConnector;
 pub use get_send_connector::GetSendConnector;
+pub use get_service::GetService;
 pub use import_certificate::ImportCertificate;
 pub use import_exchange_certificate::ImportExchangeCertificate;
 pub use new_exchange_certificate::NewExchangeCertificate;
 pub use new_receive_connector::NewReceiveConnector;
 pub use new_send_connector::NewSendConnector;
 pub use remove_exchange_certificate::RemoveExchangeCertificate;
+pub use resolve_exchange_certificate::ResolveExchangeCertificate;
 pub use set_exchange_server::SetExchangeServer;
 pub use set_imap_settings::SetImapSettings;
 pub use set_pop_settings::SetPopSettings;
 pub use set_receive_connector::SetReceiveConnector;
 pub use set_send_connector::SetSendConnector;
+pub use start_service::StartService;
+pub use stop_service::StopService;
 
 /// The server FQDN used when neither the caller nor the machine gives one.
 const FALLBACK_FQDN: &str = "localhost.localdomain";
@@ -266,6 +276,11 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(GetExchangeServer),
         Rc::new(SetExchangeServer),
         Rc::new(ImportCertificate),
+        Rc::new(ResolveExchangeCertificate),
+        Rc::new(GetService),
+        Rc::new(StartService),
+        Rc::new(StopService),
+        Rc::new(GetEventLog),
     ]
 }
 
@@ -365,7 +380,10 @@ fn protocol_table() -> View {
 
 /// Registers [`views`] in a view registry.
 pub fn register_views(registry: &mut Views) {
-    for (type_name, view) in views() {
+    for (type_name, view) in views()
+        .into_iter()
+        .chain(resolve_exchange_certificate::selection_views())
+    {
         registry.register(type_name, view);
     }
 }
