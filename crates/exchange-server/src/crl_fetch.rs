@@ -271,6 +271,12 @@ impl HttpCrlClient {
         let mut current = url.to_owned();
         for _ in 0..=MAX_REDIRECTS {
             let target = HttpUrl::parse(&current)?;
+            if Instant::now() > deadline {
+                return Err(FetchCrlError::Transfer {
+                    url: current,
+                    reason: "the transfer took too long".to_owned(),
+                });
+            }
             let response = self.get(&current, &target, deadline)?;
             match response.status {
                 200 => {
@@ -362,10 +368,7 @@ impl HttpCrlClient {
             reason,
         };
         let host = to.host.trim_start_matches('[').trim_end_matches(']');
-        let addresses: Vec<SocketAddr> = (host, to.port)
-            .to_socket_addrs()
-            .map_err(|error| failed(error.to_string()))?
-            .collect();
+        let addresses = resolve(host, to.port, self.timeout).map_err(failed)?;
         let mut last = "the name has no address".to_owned();
         for candidate in addresses.iter().take(4) {
             match TcpStream::connect_timeout(candidate, self.timeout) {
@@ -380,6 +383,32 @@ impl HttpCrlClient {
             }
         }
         Err(failed(last))
+    }
+}
+
+/// The addresses of `host`: an IP literal directly, a name through the system resolver on a
+/// helper thread, given up after `timeout` (the resolver itself has no timeout; an abandoned
+/// lookup finishes on its own thread).
+fn resolve(host: &str, port: u16, timeout: Duration) -> Result<Vec<SocketAddr>, String> {
+    if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+        return Ok(vec![SocketAddr::new(ip, port)]);
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let name = host.to_owned();
+    std::thread::Builder::new()
+        .name("certsh-crl-resolve".to_owned())
+        .spawn(move || {
+            let answer = (name.as_str(), port)
+                .to_socket_addrs()
+                .map(Iterator::collect::<Vec<SocketAddr>>)
+                .map_err(|error| error.to_string());
+            // The receiver may have given up; nothing is waiting then.
+            let _ = sender.send(answer);
+        })
+        .map_err(|error| error.to_string())?;
+    match receiver.recv_timeout(timeout) {
+        Ok(answer) => answer,
+        Err(_) => Err(format!("resolving {host} took longer than {timeout:?}")),
     }
 }
 
@@ -742,6 +771,16 @@ mod tests {
         let url = HttpUrl::parse("http://[::1]:81/a?b=c#frag").unwrap();
         assert_eq!(url.host, "[::1]");
         assert_eq!(url.path, "/a?b=c");
+    }
+
+    #[test]
+    fn s6a_ip_literals_need_no_lookup_and_names_resolve_with_a_timeout() {
+        let addresses = resolve("127.0.0.1", 8080, Duration::from_millis(1)).unwrap();
+        assert_eq!(addresses, ["127.0.0.1:8080".parse::<SocketAddr>().unwrap()]);
+        let addresses = resolve("::1", 81, Duration::from_millis(1)).unwrap();
+        assert_eq!(addresses, ["[::1]:81".parse::<SocketAddr>().unwrap()]);
+        let addresses = resolve("localhost", 80, Duration::from_secs(3)).unwrap();
+        assert!(addresses.iter().all(|address| address.ip().is_loopback()));
     }
 
     #[test]
