@@ -7,7 +7,8 @@
 //! files, applies the side effects of enabling services, exports PFX and request files, and
 //! removes certificates; every operation is one store transaction, so a failed operation
 //! changes nothing. `Services`, `Status` and `RootCAType` are computed when read, at the `now`
-//! the caller passes.
+//! the caller passes. Revocation may fetch CRLs over HTTP (design.md §6a); that network I/O
+//! lives only in `crl_fetch` (tests in `tests/crl_fetch.rs`, against loopback servers).
 //!
 //! What it does not do: print, prompt, read the clock or draw randomness directly (keys and
 //! serials come through `cert-generation`'s traits, questions through a callback), or know
