@@ -278,7 +278,7 @@ fn s3_3_b71_import_from_base64_instance_text_and_export_a_request_file() {
     let issued = ca.answer_request(&request_der).unwrap();
     let issued_text = cert_model::Certificate::from_der(&issued).unwrap().to_pem();
     let script = format!(
-        "'{issued_text}' | Import-ExchangeCertificate | Enable-ExchangeCertificate -Services IMAP; \
+        "Import-ExchangeCertificate -Instance '{issued_text}' | Enable-ExchangeCertificate -Services IMAP; \
          Get-ExchangeCertificate -DomainName imap.contoso.com | Format-List Status,RootCAType,Services,HasPrivateKey; \
          Get-IMAPSettings | Format-List X509CertificateName"
     );
