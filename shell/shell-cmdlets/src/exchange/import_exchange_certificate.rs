@@ -16,7 +16,7 @@ impl Cmdlet<AppState> for ImportExchangeCertificate {
     fn signature(&self) -> Signature {
         Signature::new("Import-ExchangeCertificate")
             .summary("Imports a certificate issued for a pending request, or a PFX file.")
-            .default_set("Path")
+            .default_set("Instance")
             .supports_should_process(ConfirmImpact::Medium)
             .param(Param::new("Path", Kind::String).in_set("Path").mandatory())
             .param(
