@@ -72,6 +72,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("clear", "Clear-Host"),
     ("sort", "Sort-Object"),
     ("measure", "Measure-Object"),
+    ("group", "Group-Object"),
     ("echo", "Write-Output"),
     ("write", "Write-Output"),
     ("gcm", "Get-Command"),

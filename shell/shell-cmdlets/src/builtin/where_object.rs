@@ -63,27 +63,30 @@ const OPERATORS: &[(&str, CompareOp, CaseMode)] = &[
     ("CNotIn", CompareOp::NotIn, CaseMode::Sensitive),
 ];
 
-/// The set name of an operator switch (`EqualSet`, `CaseSensitiveEqualSet`, …).
+/// The set name of an operator switch: `EqualSet` for `-EQ` (PowerShell's default set, where
+/// the switch is optional), `<Switch>Set` for the others.
 fn set_name(switch: &str) -> String {
-    format!("{switch}Set")
+    if switch == "EQ" {
+        "EqualSet".to_string()
+    } else {
+        format!("{switch}Set")
+    }
 }
 
 impl<S> Cmdlet<S> for WhereObject {
     fn signature(&self) -> Signature {
         let mut property = Param::new("Property", Kind::String);
         let mut value = Param::new("Value", Kind::Object);
-        // Property [0] and Value [1] belong to every operator set and to the bare
-        // property set (no operator, no value).
-        let mut first = true;
-        for set in std::iter::once("PropertySet".to_string())
-            .chain(OPERATORS.iter().map(|(n, _, _)| set_name(n)))
+        // Property [0] and Value [1] belong to every operator set. In EqualSet (the default)
+        // -EQ is optional: `where Name` keeps objects whose property is true, and
+        // `where Name value` compares with -eq, as in PowerShell.
+        for set in OPERATORS
+            .iter()
+            .map(|(n, _, _)| set_name(n))
             .chain(["IsSet".to_string(), "IsNotSet".to_string()])
         {
             property = property.in_set(&set).position(0).mandatory();
-            if !first {
-                value = value.in_set(&set).position(1);
-            }
-            first = false;
+            value = value.in_set(&set).position(1);
         }
         let mut sig = Signature::new("Where-Object")
             .summary("Selects objects from a collection based on their property values.")
@@ -98,7 +101,12 @@ impl<S> Cmdlet<S> for WhereObject {
             .param(property)
             .param(value);
         for (name, _, _) in OPERATORS {
-            sig = sig.param(Param::switch(name).in_set(&set_name(name)).mandatory());
+            let switch = Param::switch(name).in_set(&set_name(name));
+            sig = sig.param(if *name == "EQ" {
+                switch
+            } else {
+                switch.mandatory()
+            });
         }
         sig.param(
             Param::switch("Is")
@@ -156,7 +164,17 @@ impl<S> Cmdlet<S> for WhereObject {
             return Ok(());
         };
         let left = item.member(&property.to_string_form());
-        let operator = OPERATORS.iter().find(|(n, _, _)| call.switch(n));
+        let operator = OPERATORS
+            .iter()
+            .find(|(n, _, _)| call.switch(n))
+            .or_else(|| {
+                // A value without an operator switch is EqualSet's implied -EQ.
+                if call.is_bound("Value") {
+                    OPERATORS.first()
+                } else {
+                    None
+                }
+            });
         let keep = match operator {
             None => left.is_truthy(),
             Some((_, op, case)) => {
