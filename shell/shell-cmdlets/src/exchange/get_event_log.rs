@@ -99,6 +99,20 @@ impl Cmdlet<AppState> for GetEventLog {
             return Ok(());
         };
         let newest = call.get_optional::<i32>("Newest")?;
+        if let Some(count) = newest
+            && count < 0
+        {
+            return Err(ErrorRecord::new(
+                format!(
+                    "Cannot validate argument on parameter 'Newest'. The {count} argument is less \
+                     than the minimum allowed range of 0. Supply an argument that is greater than \
+                     or equal to 0 and then try the command again."
+                ),
+                "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.GetEventLogCommand",
+                ErrorCategory::InvalidData,
+            )
+            .with_span(call.span_of("Newest")));
+        }
         let sources = call.get_optional::<Vec<String>>("Source")?;
         let entry_types = call.get_optional::<Vec<String>>("EntryType")?;
         let after = call.get_optional::<OffsetDateTime>("After")?;
@@ -130,7 +144,7 @@ impl Cmdlet<AppState> for GetEventLog {
                     .any(|name| name.eq_ignore_ascii_case(entry_type_name(event.entry_type)))
             }) && after.is_none_or(|after| event.time > after)
         };
-        let limit = newest.map_or(usize::MAX, |newest| usize::try_from(newest).unwrap_or(0));
+        let limit = newest.map_or(usize::MAX, |count| usize::try_from(count).unwrap_or(0));
         let selected: Vec<&LoggedEvent> =
             events.iter().rev().filter(matching).take(limit).collect();
         if selected.is_empty() && (sources.is_some() || entry_types.is_some() || after.is_some()) {

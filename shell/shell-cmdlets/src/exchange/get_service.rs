@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use exchange_server::{ExchangeService, ServiceInfo, ServiceStatus};
+use exchange_server::{ServiceInfo, ServiceStatus};
 use shell_engine::{
     Call, Cmdlet, Context, EnumType, EnumValue, ErrorCategory, ErrorRecord, Example, Kind, Param,
     PipelineInput, PsObject, Signature, Value,
@@ -74,7 +74,7 @@ pub(super) fn select_services(
                 if has_wildcard(name) {
                     wildcard_match(name, service.name())
                 } else {
-                    ExchangeService::from_name(name) == Some(service)
+                    service.name().eq_ignore_ascii_case(name.trim())
                 }
             })
             .collect();
