@@ -754,6 +754,30 @@ pub(crate) fn revocation_validator(
     (validator, source)
 }
 
+/// Whether revocation is checked for `leaf`, whose chain (leaf first, anchor last) is
+/// `chain`: when a member below the anchor names a CRL distribution point, or a stored CRL
+/// comes from a member's issuer. A chain no CRL concerns is not checked, so a CRL cached for
+/// one CA never turns the certificates of another CA `Unknown`.
+pub(crate) fn revocation_applies(
+    state: &crate::model::ServerState,
+    leaf: &Certificate,
+    chain: &[cert_model::Thumbprint],
+) -> bool {
+    let below_anchor = &chain[..chain.len().saturating_sub(1)];
+    let find = |thumbprint: &cert_model::Thumbprint| {
+        std::iter::once(leaf)
+            .chain(state.intermediates.iter())
+            .chain(state.roots.iter().map(|root| &root.certificate))
+            .find(|certificate| certificate.thumbprint() == *thumbprint)
+    };
+    below_anchor.iter().filter_map(find).any(|member| {
+        !member.extensions().crl_distribution_points().is_empty()
+            || state.crls.iter().any(|crl| {
+                crl.issuer_der() == member.issuer_der() || crl.issuer().matches(member.issuer())
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use cert_validation::{TrustAnchor, Validator};
 use time::OffsetDateTime;
 
 use crate::certificate_view::ExchangeCertificate;
-use crate::crl_fetch::{FetchedCrl, FetchingCrlSource, revocation_validator};
+use crate::crl_fetch::{FetchedCrl, FetchingCrlSource, revocation_applies, revocation_validator};
 use crate::model::{PersonalEntry, RequestEntry, ServerState};
 use crate::request_file::request_base64;
 use crate::services::{ServiceFacts, ServiceState, derive_services};
@@ -37,25 +37,24 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// Status and RootCAType of a personal certificate. Revocation is checked whenever a CRL is
-    /// stored (imported into `Cert:\\LocalMachine\\CA`, or cached) or the certificate names a
-    /// CRL distribution point: stored CRLs current at `now` first, else fetched over HTTP
-    /// (design.md §6a, `crl_fetch`); no usable CRL is `Unknown` (spec B-37, B-55).
+    /// Status and RootCAType of a personal certificate. Revocation is checked when a member of
+    /// its chain names a CRL distribution point or a stored CRL (imported into
+    /// `Cert:\\LocalMachine\\CA`, or cached) comes from a member's issuer: stored CRLs current
+    /// at `now` first, else fetched over HTTP (design.md §6a, `crl_fetch`); no usable CRL is
+    /// `Unknown` (spec B-37, B-55).
     fn evaluate(&self, entry: &PersonalEntry, now: OffsetDateTime) -> (Status, RootCaType) {
         let certificate = &entry.certificate;
-        let names_distribution_point = !certificate
-            .extensions()
-            .crl_distribution_points()
-            .is_empty();
-        let validator = if self.state.crls.is_empty() && !names_distribution_point {
-            &self.validator
-        } else {
-            &self
-                .with_crls
-                .get_or_init(|| revocation_validator(self.state, now))
-                .0
-        };
-        let answer = validator.validate(certificate, now);
+        let answer = self.validator.validate(certificate, now);
+        if answer.status != Status::Valid
+            || !revocation_applies(self.state, certificate, &answer.chain)
+        {
+            return (answer.status, answer.root_ca_type);
+        }
+        let with_crls = &self
+            .with_crls
+            .get_or_init(|| revocation_validator(self.state, now))
+            .0;
+        let answer = with_crls.validate(certificate, now);
         (answer.status, answer.root_ca_type)
     }
 

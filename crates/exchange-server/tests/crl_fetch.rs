@@ -16,8 +16,8 @@ use cert_model::{Certificate, Crl, RootCaType, Status};
 use cert_testkit::{TestCa, fixed_now, key_2048};
 use cert_validation::{CrlSource, TrustAnchor, Validator};
 use exchange_server::{
-    FetchCrlError, FetchingCrlSource, Generators, HttpCrlClient, Server, SetupOptions,
-    store_fetched,
+    CertificateQuery, ExchangeCertificate, FetchCrlError, FetchingCrlSource, Generators,
+    HttpCrlClient, Server, SetupOptions, store_fetched,
 };
 use time::{Duration as Days, OffsetDateTime};
 
@@ -590,18 +590,7 @@ fn s6a_get_exchange_certificate_fetches_through_the_proxy_and_caches_until_next_
     let mut pki = Pki::new();
     let origin = serving(pki.ca.intermediate_crl(&[])); // nextUpdate: fixed_now + 7 days
     let proxy = Loopback::start(Box::new(|_, head: &str| forward(head)));
-    let mut keys = cert_testkit::FixedKeys::new();
-    let mut random = cert_testkit::SeededRandom::new(7);
-    let mut server = Server::open_in_memory(
-        &SetupOptions::new("EXCH01.contoso.com"),
-        Vec::new(),
-        &mut Generators {
-            keys: &mut keys,
-            random: &mut random,
-        },
-        fixed_now(),
-    )
-    .unwrap();
+    let mut server = open_server();
     server
         .add_trusted_root(pki.root.clone(), RootCaType::ThirdParty, fixed_now())
         .unwrap();
@@ -614,14 +603,7 @@ fn s6a_get_exchange_certificate_fetches_through_the_proxy_and_caches_until_next_
         .set_internet_web_proxy(Some(&proxy.url("")), fixed_now())
         .unwrap();
     let leaf = pki.leaf(&[origin.url("/issuing.crl")]);
-    let protection = cert_generation::PfxProtection {
-        password: "pw".into(),
-        iterations: 1,
-    };
-    let pfx = cert_generation::export_pfx(leaf.der(), &key_2048(3), &[], &protection, "t").unwrap();
-    let imported = server
-        .import_certificate(&pfx, Some("pw"), None, false, fixed_now())
-        .unwrap();
+    let imported = import(&mut server, &leaf, 3);
     assert_eq!(imported.status, Status::Valid);
     let after_import = origin.requests().len();
     assert!(after_import <= 1);
@@ -673,4 +655,91 @@ fn s6a_get_exchange_certificate_fetches_through_the_proxy_and_caches_until_next_
             .unwrap()
             .starts_with("GET /issuing.crl HTTP/1.1\r\n")
     );
+}
+
+fn open_server() -> Server {
+    let mut keys = cert_testkit::FixedKeys::new();
+    let mut random = cert_testkit::SeededRandom::new(7);
+    Server::open_in_memory(
+        &SetupOptions::new("EXCH01.contoso.com"),
+        Vec::new(),
+        &mut Generators {
+            keys: &mut keys,
+            random: &mut random,
+        },
+        fixed_now(),
+    )
+    .unwrap()
+}
+
+/// Imports `certificate` with fixed key `key` as a PFX (Import-ExchangeCertificate).
+fn import(server: &mut Server, certificate: &Certificate, key: usize) -> ExchangeCertificate {
+    let protection = cert_generation::PfxProtection {
+        password: "pw".into(),
+        iterations: 1,
+    };
+    let pfx = cert_generation::export_pfx(certificate.der(), &key_2048(key), &[], &protection, "t")
+        .unwrap();
+    server
+        .import_certificate(&pfx, Some("pw"), None, false, fixed_now())
+        .unwrap()
+}
+
+#[test]
+fn s6a_a_cached_crl_of_one_ca_leaves_other_chains_unchecked() {
+    let mut pki = Pki::new();
+    let origin = serving(pki.ca.intermediate_crl(&[]));
+    let mut server = open_server();
+    server
+        .add_trusted_root(pki.root.clone(), RootCaType::ThirdParty, fixed_now())
+        .unwrap();
+    server
+        .add_intermediate(pki.intermediate.clone(), fixed_now())
+        .unwrap();
+    server.add_crl(pki.root_crl(), fixed_now()).unwrap();
+    let with_point = pki.leaf(&[origin.url("/issuing.crl")]);
+    import(&mut server, &with_point, 3);
+    let listed = server
+        .get_certificates(&CertificateQuery::default(), fixed_now())
+        .unwrap();
+    assert!(listed.iter().any(
+        |shown| shown.thumbprint() == with_point.thumbprint() && shown.status == Status::Valid
+    ));
+    assert_eq!(server.state().unwrap().crls.len(), 2);
+
+    // Another CA, no distribution point, no CRL: its certificate is not revocation-checked.
+    let other_key = key_2048(8);
+    let authority = CertificateParams::authority(
+        cert_generation::SubjectName::common_name("Fabrikam Root CA"),
+        fixed_now() - Days::days(10),
+        fixed_now() + Days::days(3650),
+        None,
+    );
+    let mut random = cert_testkit::SeededRandom::new(11);
+    let other_root = cert_generation::self_signed(&authority, &other_key, &mut random).unwrap();
+    let other = CertificateAuthority::new(&other_root, &other_key).unwrap();
+    let params = CertificateParams::server(
+        cert_generation::SubjectName::common_name("other.contoso.com"),
+        vec!["other.contoso.com".into()],
+        fixed_now(),
+    );
+    let other_leaf =
+        Certificate::from_der(&other.issue(&params, &key_2048(4), &mut random).unwrap()).unwrap();
+    server
+        .add_trusted_root(
+            Certificate::from_der(&other_root).unwrap(),
+            RootCaType::ThirdParty,
+            fixed_now(),
+        )
+        .unwrap();
+    assert_eq!(import(&mut server, &other_leaf, 4).status, Status::Valid);
+    let shown = server
+        .certificate(other_leaf.thumbprint(), fixed_now())
+        .unwrap();
+    assert_eq!(shown.status, Status::Valid);
+    // The same CA's certificate without a distribution point is checked against the cached CRL.
+    let plain = pki.leaf(&[]);
+    let requests = origin.requests().len();
+    assert_eq!(import(&mut server, &plain, 3).status, Status::Valid);
+    assert_eq!(origin.requests().len(), requests);
 }
