@@ -40,7 +40,9 @@ pub fn module_of(name: &str) -> &'static str {
 /// [`crate::registry::standard_views`]).
 pub const COMMAND_INFO: &str = "System.Management.Automation.CommandInfo";
 
-fn command_info(kind: &str, name: &str, display: &str, source: &str) -> Value {
+/// A `CommandInfo` object: its kind, name, display name (`fl -> Format-List` for aliases) and
+/// module.
+pub fn command_info(kind: &str, name: &str, display: &str, source: &str) -> Value {
     Value::object(
         PsObject::new(COMMAND_INFO)
             .with("CommandType", kind)
