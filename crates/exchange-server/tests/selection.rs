@@ -5,15 +5,16 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
+use cert_model::{Certificate, RootCaType};
 use cert_selection::{
-    Direction, Outcome, Reason, UM_CERTIFICATE_EXPIRED, UM_CERTIFICATE_EXPIRES_SOON,
+    Direction, Outcome, Preference, Reason, UM_CERTIFICATE_EXPIRED, UM_CERTIFICATE_EXPIRES_SOON,
     UM_CERTIFICATE_IN_USE, UM_CREATES_SELF_SIGNED, UM_SOURCE, Verdict,
 };
-use cert_testkit::{FixedKeys, SeededRandom, fixed_now};
+use cert_testkit::{FixedKeys, SeededRandom, TestCa, fixed_now};
 use exchange_server::{
-    ControlServiceError, EventType, ExchangeService, Generators, ResolveCertificateError,
-    ResolveRequest, SelectionService, Server, ServerChanges, ServerRole, ServiceStatus,
-    SetupOptions,
+    ControlServiceError, EventType, ExchangeService, Generators, NameInputs, NewCertificateOptions,
+    ResolveCertificateError, ResolveRequest, SelectionService, Server, ServerChanges, ServerRole,
+    ServiceStatus, SetupOptions,
 };
 use time::Duration;
 
@@ -384,4 +385,74 @@ fn s5_8_um_startup_mode_rejects_unknown_values() {
         "'Secure' is not a um startup mode; use TCP, TLS or Dual"
     );
     assert_eq!(server.state().unwrap().config.um_startup_mode, "TCP");
+}
+
+/// Installs the test CA's root and intermediate, requests a certificate for `name`, has the CA
+/// answer it and imports the answer.
+fn ca_issued(server: &mut Server, sources: &mut Sources, name: &str) -> cert_model::Thumbprint {
+    let mut ca = TestCa::new();
+    let root = Certificate::from_der(ca.root_der()).unwrap();
+    server
+        .add_trusted_root(root, RootCaType::Registry, fixed_now())
+        .unwrap();
+    let intermediate = Certificate::from_der(ca.intermediate_der()).unwrap();
+    server.add_intermediate(intermediate, fixed_now()).unwrap();
+    let options = NewCertificateOptions {
+        names: NameInputs {
+            domain_names: Some(vec![name.to_owned()]),
+            ..NameInputs::default()
+        },
+        generate_request: true,
+        ..NewCertificateOptions::default()
+    };
+    let request = server
+        .new_certificate(
+            &options,
+            &mut sources.generators(),
+            fixed_now(),
+            &mut |_| Some(false),
+        )
+        .unwrap()
+        .thumbprint;
+    let der = server
+        .state()
+        .unwrap()
+        .request(request)
+        .unwrap()
+        .request_der
+        .clone();
+    let issued = ca.answer_request(&der).unwrap();
+    server
+        .import_certificate(&issued, None, None, false, fixed_now())
+        .unwrap()
+        .thumbprint()
+}
+
+#[test]
+fn b83_b104_a_trusted_ca_issued_certificate_beats_the_default_self_signed_one() {
+    let mut sources = Sources::new();
+    let mut server = open(&mut sources);
+    let default = default_certificate(&mut server);
+    let issued = ca_issued(&mut server, &mut sources, "EXCH01.contoso.com");
+    let mut request = ResolveRequest::new(SelectionService::Smtp);
+    request.connector = Some("Default EXCH01".into());
+    let answer = server.resolve_certificate(&request, fixed_now()).unwrap();
+    let decision = &answer[0].decision;
+    assert_eq!(decision.outcome, Outcome::Selected(issued));
+    assert_eq!(
+        decision.verdict(default),
+        Some(&Verdict::Lost(Reason::Outranked {
+            by: issued,
+            rule: Preference::CaIssuedOverSelfSigned
+        }))
+    );
+    server.set_um_startup_mode("TLS", fixed_now()).unwrap();
+    let started = server
+        .start_service("MSExchangeUM", &mut sources.generators(), fixed_now())
+        .unwrap();
+    assert_eq!(
+        started.resolutions[0].decision.outcome,
+        Outcome::Selected(issued)
+    );
+    assert_eq!(server.state().unwrap().config.um_certificate, Some(issued));
 }
