@@ -13,7 +13,9 @@ fn crates() -> Vec<(PathBuf, String)> {
     let root = workspace_root();
     let mut out = Vec::new();
     for group in ["crates", "shell"] {
-        let Ok(entries) = fs::read_dir(root.join(group)) else { continue };
+        let Ok(entries) = fs::read_dir(root.join(group)) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let manifest = entry.path().join("Cargo.toml");
             if let Ok(text) = fs::read_to_string(&manifest) {
@@ -35,17 +37,24 @@ fn normal_dependencies(manifest: &str) -> Vec<String> {
             in_deps = line == "[dependencies]";
             continue;
         }
-        if in_deps && !line.is_empty() && !line.starts_with('#') {
-            if let Some((name, _)) = line.split_once(['=', '.']) {
-                deps.push(name.trim().to_string());
-            }
+        if in_deps
+            && !line.is_empty()
+            && !line.starts_with('#')
+            && let Some((name, _)) = line.split_once(['=', '.'])
+        {
+            deps.push(name.trim().to_string());
         }
     }
     deps
 }
 
-const SHELL_CRATES: &[&str] =
-    &["shell-parser", "shell-engine", "shell-format", "shell-cmdlets", "shell-repl"];
+const SHELL_CRATES: &[&str] = &[
+    "shell-parser",
+    "shell-engine",
+    "shell-format",
+    "shell-cmdlets",
+    "shell-repl",
+];
 const DOMAIN_CRATES: &[&str] = &[
     "cert-model",
     "cert-validation",
@@ -87,7 +96,11 @@ fn shell_parser_depends_on_no_workspace_crate() {
 #[test]
 fn only_shell_cmdlets_and_the_binary_see_the_domain() {
     for (dir, manifest) in crates() {
-        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if !SHELL_CRATES.contains(&name.as_str()) || name == "shell-cmdlets" {
             continue;
         }
@@ -104,12 +117,18 @@ fn only_shell_cmdlets_and_the_binary_see_the_domain() {
 #[test]
 fn testkit_is_dev_only() {
     for (dir, manifest) in crates() {
-        let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         if name == "cert-testkit" {
             continue;
         }
         assert!(
-            !normal_dependencies(&manifest).iter().any(|d| d == "cert-testkit"),
+            !normal_dependencies(&manifest)
+                .iter()
+                .any(|d| d == "cert-testkit"),
             "{name} has cert-testkit as a normal dependency"
         );
     }
@@ -122,12 +141,18 @@ fn every_crate_has_a_crate_doc_header() {
         let main = dir.join("src/main.rs");
         let file = if lib.exists() { lib } else { main };
         let text = fs::read_to_string(&file).unwrap_or_default();
-        assert!(text.trim_start().starts_with("//!"), "{} lacks a //! header", file.display());
+        assert!(
+            text.trim_start().starts_with("//!"),
+            "{} lacks a //! header",
+            file.display()
+        );
     }
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -151,7 +176,11 @@ fn no_ignored_or_should_panic_tests() {
     for file in files {
         let text = fs::read_to_string(&file).unwrap_or_default();
         for needle in banned {
-            assert!(!text.contains(needle), "{} contains {needle}", file.display());
+            assert!(
+                !text.contains(needle),
+                "{} contains {needle}",
+                file.display()
+            );
         }
     }
 }
