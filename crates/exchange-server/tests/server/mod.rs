@@ -635,7 +635,8 @@ fn b37_unreachable_crl_gives_unknown_and_b34_group_policy_roots() {
         vec!["crl.contoso.com".into()],
         fixed_now(),
     );
-    params.crl_distribution_points = vec!["http://crl.contoso.com/issuing.crl".into()];
+    // A closed loopback port: unreachable without touching the network.
+    params.crl_distribution_points = vec!["http://127.0.0.1:1/issuing.crl".into()];
     let with_cdp = ca.issue(&params, &key);
     let thumbprint = install_with_key(&mut server, &with_cdp, &key);
     let certificate = server.certificate(thumbprint, fixed_now()).unwrap();
