@@ -65,6 +65,11 @@ impl ConsoleHost {
         self.width = width.max(1);
     }
 
+    /// Sets `$FormatEnumerationLimit` for Out-Default.
+    pub fn set_enumeration_limit(&mut self, limit: usize) {
+        self.out_default.set_enumeration_limit(limit);
+    }
+
     /// Ends the Out-Default session (one REPL input, one script): trailing framing.
     pub fn end_session(&mut self) {
         let lines = self.out_default.finish();

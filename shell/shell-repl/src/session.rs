@@ -31,6 +31,15 @@ impl<S: 'static> ConsoleSession<S> {
 
     /// Runs one source text as one Out-Default session.
     pub fn run(&mut self, source: &str, origin: Origin) -> RunResult {
+        // Out-Default honours `$FormatEnumerationLimit` as it stands when an input starts.
+        let limit = self
+            .session
+            .variable("FormatEnumerationLimit")
+            .and_then(|v| v.to_i64())
+            .and_then(|n| usize::try_from(n).ok());
+        if let (Some(limit), Some(host)) = (limit, self.session.host_as_mut::<ConsoleHost>()) {
+            host.set_enumeration_limit(limit);
+        }
         let result = self.session.run_script(source, origin);
         if let Some(host) = self.session.host_as_mut::<ConsoleHost>() {
             host.end_session();
