@@ -502,12 +502,16 @@ fn find_service(state: &ServerState, name: &str) -> Result<ExchangeService, Cont
 }
 
 /// The UM expiry event due at `now` for the UM certificate, recording the day it is logged
-/// (per certificate) in the settings. `None` when nothing is due.
+/// (per certificate) in the settings. `None` when nothing is due, or in Unsecured mode, where
+/// UM uses no certificate (spec B-101).
 fn um_expiry_check(
     transaction: &Transaction<'_>,
     state: &ServerState,
     now: OffsetDateTime,
 ) -> Result<Option<Event>, StoreError> {
+    if um_startup_mode(&state.config.um_startup_mode) == UmStartupMode::Unsecured {
+        return Ok(None);
+    }
     let Some(entry) = state
         .config
         .um_certificate

@@ -319,6 +319,26 @@ fn b103_um_expiry_events_appear_once_per_day_as_the_instant_walks() {
             .unwrap(),
         None
     );
+    // Running Unsecured with a UM certificate enabled: UM uses no certificate (B-101).
+    server
+        .enable_certificate(
+            default,
+            Some(cert_model::Services::UM),
+            false,
+            &mut |_| Some(false),
+            fixed_now(),
+        )
+        .unwrap();
+    server
+        .start_service("MSExchangeUM", &mut sources.generators(), fixed_now())
+        .unwrap();
+    assert_eq!(
+        server
+            .check_um_expiry(not_after - Duration::days(3))
+            .unwrap(),
+        None
+    );
+    server.stop_service("MSExchangeUM").unwrap();
     server.set_um_startup_mode("TLS", fixed_now()).unwrap();
     server
         .start_service("MSExchangeUM", &mut sources.generators(), fixed_now())
