@@ -25,3 +25,4 @@ mod docs;
 mod format;
 mod registry;
 mod spec12;
+mod spec_store;

@@ -16,7 +16,7 @@ fn cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
 
 /// Runs an example in a fresh session on an in-memory store (server EXCH01.contoso.com,
 /// cert-testkit's fixed keys, serials and clock) at width 80.
-fn run_example(script: &str) -> String {
+pub(crate) fn run_example(script: &str) -> String {
     let views = Rc::new(all_views());
     let host = TextHost::new(views.clone(), 80);
     let Ok(mut state) = AppState::open_with(
