@@ -22,6 +22,7 @@ fn run(script: &str) -> String {
 }
 
 mod docs;
+mod errors;
 mod format;
 mod registry;
 mod spec12;
