@@ -54,6 +54,7 @@ mod selection;
 mod server;
 mod services;
 mod setup;
+mod trust;
 mod view;
 mod warning;
 
@@ -101,6 +102,7 @@ pub use services::{ServiceFacts, ServiceState, derive_services};
 pub use setup::{
     OS_CA_BUNDLE, SetupOptions, empty_server, local_fqdn, os_roots, setup_server, third_party_roots,
 };
+pub use trust::{ListTrustStoreError, RemoveTrustEntryError, TrustEntry, TrustLocation};
 
 /// The PBKDF2 iteration count of exported PFX files.
 pub const PFX_DEFAULT_ITERATIONS: u32 = cert_generation::PfxProtection::DEFAULT_ITERATIONS;
