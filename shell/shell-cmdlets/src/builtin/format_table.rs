@@ -5,7 +5,7 @@ use std::rc::Rc;
 use shell_engine::{
     Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature, Value,
 };
-use shell_format::{Cell, Table, TableColumn, TableOptions};
+use shell_format::{Cell, Table, TableColumn, TableGroup, TableOptions};
 
 use super::common::{
     Expression, bad_property_spec, evaluate, input, property_specs, resolve, unsupported,
@@ -13,7 +13,7 @@ use super::common::{
 use crate::format::display::{
     cell, expand_for_display, is_scalar, shown_property_names, viewed_type,
 };
-use crate::format::{TableRecord, ViewValue, Views};
+use crate::format::{GroupedTableRecord, TableRecord, ViewValue, Views};
 
 /// Formats objects as a table.
 pub struct FormatTable {
@@ -35,7 +35,7 @@ impl<S> Cmdlet<S> for FormatTable {
             .param(Param::switch("AutoSize"))
             .param(Param::switch("HideTableHeaders"))
             .param(Param::switch("Wrap"))
-            .param(Param::new("GroupBy", Kind::Object).unimplemented())
+            .param(Param::new("GroupBy", Kind::Object))
             .param(Param::new("View", Kind::String).unimplemented())
             .param(Param::switch("ShowError").unimplemented())
             .param(Param::switch("DisplayError").unimplemented())
@@ -54,18 +54,15 @@ impl<S> Cmdlet<S> for FormatTable {
                 script: "[pscustomobject]@{Name='pop'; Port=995} | ft Name, @{n='Secure'; e={$_.Port -gt 900}} -AutoSize",
                 summary: "A calculated column.",
             },
+            Example {
+                script: "[pscustomobject]@{Kind='mail'; Name='pop'}, [pscustomobject]@{Kind='mail'; Name='imap'}, [pscustomobject]@{Kind='web'; Name='iis'} | ft Name -GroupBy Kind",
+                summary: "One table per run of equal Kind values.",
+            },
         ]
     }
 
     fn run(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
-        for name in [
-            "GroupBy",
-            "View",
-            "ShowError",
-            "DisplayError",
-            "Force",
-            "Expand",
-        ] {
+        for name in ["View", "ShowError", "DisplayError", "Force", "Expand"] {
             if call.is_bound(name) {
                 return Err(unsupported(call, name));
             }
@@ -125,14 +122,51 @@ impl<S> Cmdlet<S> for FormatTable {
             }
             rows.push(row);
         }
+        let options = TableOptions {
+            auto_size: call.switch("AutoSize"),
+            hide_headers: call.switch("HideTableHeaders"),
+            wrap: call.switch("Wrap"),
+        };
+        let columns: Vec<TableColumn> = columns.into_iter().map(|(c, _)| c).collect();
+        if let Some(group_by) = call.value("GroupBy") {
+            // Consecutive objects with the same group value share a group (PowerShell does not
+            // sort: pipe through Sort-Object first).
+            let specs =
+                property_specs(group_by).map_err(|m| bad_property_spec(m, call, "GroupBy"))?;
+            let Some(spec) = specs.first() else {
+                return Ok(());
+            };
+            let (label, expression) = match spec {
+                super::common::PropertySpec::Name(n) => {
+                    (n.clone(), Expression::Property(n.clone()))
+                }
+                super::common::PropertySpec::Calculated {
+                    label, expression, ..
+                } => (label.clone(), expression.clone()),
+            };
+            let mut groups: Vec<TableGroup> = Vec::new();
+            for (object, row) in objects.iter().zip(rows) {
+                let value = evaluate(cx, &expression, object)?.display_text(limit);
+                match groups.last_mut() {
+                    Some(g) if g.value == value => g.rows.push(row),
+                    _ => groups.push(TableGroup {
+                        label: label.clone(),
+                        value,
+                        rows: vec![row],
+                    }),
+                }
+            }
+            cx.write_output(Value::Format(Rc::new(GroupedTableRecord {
+                columns,
+                groups,
+                options,
+            })));
+            return Ok(());
+        }
         let table = Table {
-            columns: columns.into_iter().map(|(c, _)| c).collect(),
+            columns,
             rows,
-            options: TableOptions {
-                auto_size: call.switch("AutoSize"),
-                hide_headers: call.switch("HideTableHeaders"),
-                wrap: call.switch("Wrap"),
-            },
+            options,
         };
         cx.write_output(Value::Format(Rc::new(TableRecord { table })));
         Ok(())

@@ -57,3 +57,26 @@ impl FormatRecord for MemberRecord {
         shell_format::render_member_table(&self.groups, width, DEFAULT_FRAMING)
     }
 }
+
+/// A Format-Table block with `-GroupBy`: one table per run of equal group values.
+#[derive(Clone, Debug)]
+pub struct GroupedTableRecord {
+    /// The columns shared by every group.
+    pub columns: Vec<shell_format::TableColumn>,
+    /// The groups in input order.
+    pub groups: Vec<shell_format::TableGroup>,
+    /// Format-Table switches.
+    pub options: shell_format::TableOptions,
+}
+
+impl FormatRecord for GroupedTableRecord {
+    fn render(&self, width: usize) -> Vec<String> {
+        shell_format::render_grouped_table(
+            &self.columns,
+            &self.groups,
+            self.options,
+            width,
+            DEFAULT_FRAMING,
+        )
+    }
+}
