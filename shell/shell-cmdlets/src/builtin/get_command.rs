@@ -21,6 +21,7 @@ pub fn module_of(name: &str) -> &'static str {
         "Get-Command",
         "Out-Null",
         "Out-Default",
+        "Out-Host",
         "Add-PSSnapin",
         "Get-PSSnapin",
     ];
