@@ -140,3 +140,18 @@ fn design_5_no_color_without_terminal() {
         .expect("runs");
     assert!(!text(&out.stderr).contains('\u{1b}'));
 }
+
+#[test]
+fn design_8_3_no_terminal_means_no_prompt() {
+    let dir = scratch("noprompt");
+    let out = run(
+        &dir,
+        &["-c", "Get-ExchangeCertificate | Remove-ExchangeCertificate"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("-Confirm:$false"), "{err}");
+    assert!(err.contains("shell::confirm::required"), "{err}");
+    let out = run(&dir, &["-c", "@(Get-ExchangeCertificate).Count"]);
+    assert_eq!(text(&out.stdout), "1\n");
+}

@@ -155,3 +155,27 @@ fn repl_exit_ends_the_shell() {
     }
     assert!(!t.alive());
 }
+
+#[test]
+fn design_8_3_repl_prompts_for_confirmation() {
+    let t = Tmux::start("confirm");
+    t.keys(&[
+        "Get-ExchangeCertificate | Remove-ExchangeCertificate",
+        "Enter",
+    ]);
+    t.wait_for("[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is \"Y\"):");
+    t.keys(&["?", "Enter"]);
+    t.wait_for("L - Skip this operation and all subsequent operations.");
+    t.keys(&["n", "Enter"]);
+    t.keys(&["@(Get-ExchangeCertificate).Count", "Enter"]);
+    t.wait_for("@(Get-ExchangeCertificate).Count\n1\nPS certsh>");
+}
+
+#[test]
+fn design_8_4_repl_prompts_for_missing_mandatory_parameters() {
+    let t = Tmux::start("mandatory");
+    t.keys(&["Write-Warning", "Enter"]);
+    t.wait_for("Message:");
+    t.keys(&["from the prompt", "Enter"]);
+    t.wait_for("WARNING: from the prompt\nPS certsh>");
+}
