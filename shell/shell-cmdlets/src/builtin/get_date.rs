@@ -41,7 +41,7 @@ impl<S> Cmdlet<S> for GetDate {
             .param(Param::new("Minute", Kind::Int32))
             .param(Param::new("Second", Kind::Int32))
             .param(Param::new("Millisecond", Kind::Int32))
-            .param(Param::new("DisplayHint", Kind::String))
+            .param(Param::new("DisplayHint", Kind::String).unimplemented())
             .param(Param::new("Format", Kind::String).in_set("net"))
             .param(Param::new("UFormat", Kind::String).in_set("UFormat"))
     }
@@ -64,6 +64,9 @@ impl<S> Cmdlet<S> for GetDate {
     }
 
     fn run(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
+        if call.is_bound("DisplayHint") {
+            return Err(super::common::unsupported(call, "DisplayHint"));
+        }
         let mut date: OffsetDateTime = match call.get_optional("Date")? {
             Some(d) => d,
             None => cx.now(),
