@@ -12,7 +12,7 @@ use shell_engine::{Origin, Session};
 
 /// Runs a script file as `certsh -File` would, at width 80; returns the transcript and the
 /// `-File` exit code.
-fn run_script(path: &std::path::Path) -> String {
+fn run_script(path: &std::path::Path, args: &[&str]) -> String {
     let views = Rc::new(all_views());
     let host = TextHost::new(views.clone(), 80);
     let Ok(mut state) = AppState::open_with(
@@ -27,6 +27,8 @@ fn run_script(path: &std::path::Path) -> String {
     state.set_pfx_iterations(2);
     let mut session = Session::new(state, Box::new(host), fixed_now());
     register_all(&mut session, &views);
+    let args = args.iter().map(|a| shell_engine::Value::from(*a)).collect();
+    session.set_variable("args", shell_engine::Value::array(args));
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let name = format!(
         "tests/scripts/{}",
@@ -59,6 +61,24 @@ fn e2e_scripts() {
             .and_then(|n| n.to_str())
             .unwrap_or("script")
             .to_string();
-        insta::assert_snapshot!(name, run_script(&path));
+        insta::assert_snapshot!(name, run_script(&path, &[]));
     }
+}
+
+#[test]
+fn e2e_example_expiry_report() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = std::env::temp_dir().join(format!("certsh-expiry-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&out);
+    let out_text = out.display().to_string();
+    let transcript = run_script(
+        &root.join("examples/expiry-report.ps1"),
+        &["400", &out_text],
+    );
+    let html = std::fs::read_to_string(out.join("expiring.html")).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&out);
+    insta::assert_snapshot!(
+        "example_expiry_report",
+        format!("{transcript}---html---\n{html}")
+    );
 }
