@@ -6,6 +6,7 @@ mod connectors;
 mod enable_exchange_certificate;
 mod errors;
 mod export_exchange_certificate;
+mod get_child_item;
 mod get_event_log;
 mod get_exchange_certificate;
 mod get_exchange_server;
@@ -23,12 +24,14 @@ mod new_send_connector;
 pub mod objects;
 mod protocol_settings;
 mod remove_exchange_certificate;
+mod remove_item;
 pub mod resolve_exchange_certificate;
 mod set_exchange_server;
 mod set_imap_settings;
 mod set_pop_settings;
 mod set_receive_connector;
 mod set_send_connector;
+mod set_um_server;
 mod start_service;
 mod stop_service;
 
@@ -49,6 +52,7 @@ use crate::format::{ListView, TableView, TableViewColumn, View, Views};
 
 pub use enable_exchange_certificate::EnableExchangeCertificate;
 pub use export_exchange_certificate::ExportExchangeCertificate;
+pub use get_child_item::GetChildItem;
 pub use get_event_log::GetEventLog;
 pub use get_exchange_certificate::GetExchangeCertificate;
 pub use get_exchange_server::GetExchangeServer;
@@ -63,12 +67,14 @@ pub use new_exchange_certificate::NewExchangeCertificate;
 pub use new_receive_connector::NewReceiveConnector;
 pub use new_send_connector::NewSendConnector;
 pub use remove_exchange_certificate::RemoveExchangeCertificate;
+pub use remove_item::RemoveItem;
 pub use resolve_exchange_certificate::ResolveExchangeCertificate;
 pub use set_exchange_server::SetExchangeServer;
 pub use set_imap_settings::SetImapSettings;
 pub use set_pop_settings::SetPopSettings;
 pub use set_receive_connector::SetReceiveConnector;
 pub use set_send_connector::SetSendConnector;
+pub use set_um_server::SetUmServer;
 pub use start_service::StartService;
 pub use stop_service::StopService;
 
@@ -281,6 +287,9 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(StartService),
         Rc::new(StopService),
         Rc::new(GetEventLog),
+        Rc::new(GetChildItem),
+        Rc::new(RemoveItem),
+        Rc::new(SetUmServer),
     ]
 }
 
@@ -330,6 +339,24 @@ pub fn views() -> Vec<(&'static str, View)> {
                 ],
             }),
         ),
+        (
+            get_child_item::X509_CRL,
+            View::Table(TableView {
+                columns: vec![
+                    TableViewColumn::property("Thumbprint").width(41),
+                    TableViewColumn::property("Issuer"),
+                ],
+            }),
+        ),
+        (get_child_item::FILE_SYSTEM_INFO, file_table()),
+        (
+            get_child_item::X509_STORE,
+            View::List(ListView::properties(&["Name"])),
+        ),
+        (
+            get_child_item::X509_STORE_LOCATION,
+            View::List(ListView::properties(&["Location", "StoreNames"])),
+        ),
         (objects::POP3_SETTINGS, protocol_table()),
         (objects::IMAP4_SETTINGS, protocol_table()),
         (
@@ -365,6 +392,20 @@ pub fn views() -> Vec<(&'static str, View)> {
             }),
         ),
     ]
+}
+
+/// PowerShell's file-system table: Mode, LastWriteTime, Length, Name.
+fn file_table() -> View {
+    View::Table(TableView {
+        columns: vec![
+            TableViewColumn::property("Mode").width(6),
+            TableViewColumn::property("LastWriteTime").width(21),
+            TableViewColumn::property("Length")
+                .width(14)
+                .align(shell_format::Align::Right),
+            TableViewColumn::property("Name"),
+        ],
+    })
 }
 
 fn protocol_table() -> View {
