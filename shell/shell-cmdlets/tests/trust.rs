@@ -185,6 +185,21 @@ fn s6_the_drive_and_local_machine_list_the_stores() {
 }
 
 #[test]
+fn s6_recurse_filter_file_and_directory_on_the_cert_drive() {
+    let (mut session, _dir, root) = pki_session("Cert:\\LocalMachine\\Root");
+    let prefix = &root[..4];
+    let script = format!(
+        "Get-ChildItem Cert:\\ -Recurse -File | Format-Table Thumbprint,Subject,PSParentPath; \
+         (Get-ChildItem Cert:\\LocalMachine -Recurse -Directory).Name; \
+         Get-ChildItem Cert:\\ -Recurse -Name; \
+         (Get-ChildItem Cert:\\LocalMachine\\Root -Filter {prefix}*).Subject; \
+         @(Get-ChildItem Cert:\\LocalMachine\\Root -Filter 0000*).Count; \
+         Get-ChildItem Cert:\\LocalMachine\\Root\\{root} | Format-List *"
+    );
+    insta::assert_snapshot!(transcript(&mut session, &script));
+}
+
+#[test]
 fn s6_ca_lists_intermediates_and_crls_and_removes_a_crl() {
     let (mut session, dir, _root) = pki_session("Cert:\\LocalMachine\\Root");
     let crl = dir.path().join("root.crl");

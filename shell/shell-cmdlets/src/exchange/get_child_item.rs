@@ -444,8 +444,10 @@ impl Cmdlet<AppState> for GetChildItem {
                         cx.write_error(path_not_found(call, &text));
                         continue;
                     };
-                    for object in cert_listing(cx, call, &text, path) {
-                        emit(cx, object, names_only);
+                    for object in cert_listing(cx, call, &text, path, file_filter.recurse) {
+                        if cert_wanted(&object, &file_filter) {
+                            emit(cx, object, names_only);
+                        }
                     }
                 }
                 ProviderPath::File(path) => {
@@ -465,10 +467,49 @@ fn emit(cx: &mut Context<AppState>, object: Value, names_only: bool) {
     }
 }
 
-fn cert_listing(cx: &mut Context<AppState>, call: &Call, text: &str, path: CertPath) -> Vec<Value> {
+/// Whether a `Cert:` object passes `-Filter` (on its name), `-File` (certificates and CRLs)
+/// and `-Directory` (locations and stores).
+fn cert_wanted(object: &Value, filter: &FileFilter) -> bool {
+    let is_container = object
+        .property("PSIsContainer")
+        .is_some_and(|value| matches!(value, Value::Bool(true)));
+    let wanted_kind = if is_container {
+        filter.directories
+    } else {
+        filter.files
+    };
+    wanted_kind
+        && filter.name.as_ref().is_none_or(|pattern| {
+            let name = object.property("PSChildName").unwrap_or(Value::Null);
+            like(&name, &Value::from(pattern.as_str()), false)
+        })
+}
+
+/// The objects a `Cert:` path lists; with `recurse`, each container's children follow it.
+fn cert_listing(
+    cx: &mut Context<AppState>,
+    call: &Call,
+    text: &str,
+    path: CertPath,
+    recurse: bool,
+) -> Vec<Value> {
     match path {
-        CertPath::Drive => vec![location_object()],
-        CertPath::LocalMachine => CertStore::LISTED.into_iter().map(store_object).collect(),
+        CertPath::Drive => {
+            let mut out = vec![location_object()];
+            if recurse {
+                out.extend(cert_listing(cx, call, text, CertPath::LocalMachine, true));
+            }
+            out
+        }
+        CertPath::LocalMachine => {
+            let mut out: Vec<Value> = CertStore::LISTED.into_iter().map(store_object).collect();
+            if recurse {
+                for store in CertStore::LISTED {
+                    out.extend(cert_listing(cx, call, text, CertPath::Store(store), false));
+                }
+            }
+            out
+        }
         CertPath::Store(store) => store_items(cx, call, store)
             .unwrap_or_default()
             .into_iter()
