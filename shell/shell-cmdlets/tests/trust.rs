@@ -308,6 +308,12 @@ fn s6_file_system_removal() {
     assert!(!dir.path().join("a.txt").exists());
     assert!(!dir.path().join("sub").exists());
     assert!(dir.path().join("b.cer").exists());
+    // A wildcard leaves the hidden file unless -Force is given.
+    run_in(&mut session, dir.path(), "Remove-Item \"$d/*\"");
+    assert!(!dir.path().join("b.cer").exists());
+    assert!(dir.path().join(".hidden").exists());
+    run_in(&mut session, dir.path(), "Remove-Item \"$d/*\" -Force");
+    assert!(!dir.path().join(".hidden").exists());
 }
 
 #[test]

@@ -347,8 +347,9 @@ pub(super) fn has_wildcard(path: &Path) -> bool {
 }
 
 /// The entries of `path`'s parent whose names match `path`'s last component (a wildcard),
-/// sorted by name; `None` when the parent cannot be read.
-pub(super) fn expand_wildcard(path: &Path) -> Option<Vec<PathBuf>> {
+/// sorted by name, dot-files (hidden) only with `hidden`; `None` when the parent cannot be
+/// read.
+pub(super) fn expand_wildcard(path: &Path, hidden: bool) -> Option<Vec<PathBuf>> {
     let pattern = path.file_name()?.to_string_lossy().into_owned();
     let parent = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -358,7 +359,10 @@ pub(super) fn expand_wildcard(path: &Path) -> Option<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(&parent)
         .ok()?
         .filter_map(Result::ok)
-        .filter(|entry| regex.is_match(&entry.file_name().to_string_lossy()))
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            (hidden || !name.starts_with('.')) && regex.is_match(&name)
+        })
         .map(|entry| parent.join(entry.file_name()))
         .collect();
     out.sort();
@@ -542,7 +546,7 @@ fn list_files(
     names_only: bool,
 ) {
     let targets = if has_wildcard(path) {
-        expand_wildcard(path).unwrap_or_default()
+        expand_wildcard(path, filter.hidden).unwrap_or_default()
     } else {
         vec![path.to_path_buf()]
     };

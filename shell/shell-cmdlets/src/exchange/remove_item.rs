@@ -2,8 +2,9 @@
 //! that entry from one trust location (design.md §6; Get-ExchangeCertificate's Status follows),
 //! and file-system paths remove files and directories (`-Recurse` for directories with
 //! children). Changes go through ShouldProcess (`-WhatIf`, `-Confirm`) with PowerShell's
-//! "Remove File" / "Remove Directory" / "Remove certificate" actions. The personal store `My`
-//! belongs to Remove-ExchangeCertificate. Tests: `tests/trust.rs`.
+//! "Remove File" / "Remove Directory" / "Remove certificate" actions; a wildcard matches
+//! hidden dot-files only with `-Force`. The personal store `My` belongs to
+//! Remove-ExchangeCertificate. Tests: `tests/trust.rs`.
 
 use std::path::Path;
 
@@ -159,7 +160,7 @@ fn remove_files(
     path: &Path,
 ) -> Result<(), ErrorRecord> {
     let targets = if has_wildcard(path) {
-        expand_wildcard(path).unwrap_or_default()
+        expand_wildcard(path, call.switch("Force")).unwrap_or_default()
     } else {
         vec![path.to_path_buf()]
     };
