@@ -91,6 +91,15 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("sleep", "Start-Sleep"),
     ("epcsv", "Export-Csv"),
     ("ipcsv", "Import-Csv"),
+    ("gci", "Get-ChildItem"),
+    ("ls", "Get-ChildItem"),
+    ("dir", "Get-ChildItem"),
+    ("ri", "Remove-Item"),
+    ("rm", "Remove-Item"),
+    ("del", "Remove-Item"),
+    ("erase", "Remove-Item"),
+    ("rmdir", "Remove-Item"),
+    ("rd", "Remove-Item"),
 ];
 
 fn display_name(value: &Value) -> Value {
