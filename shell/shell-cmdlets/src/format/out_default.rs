@@ -93,6 +93,15 @@ impl OutDefault {
             .flat_map(|v| expand_for_display(&v))
             .collect();
         for value in flat {
+            if matches!(value, Value::Format(_)) {
+                // Explicit Format-* output ends the view that raw objects opened: that table or
+                // list is closed with its framing, and the next raw object chooses a new view
+                // (PowerShell's Out-Default starts a new group at each format-start record).
+                self.flush(&mut pending, width, &mut lines);
+                lines.extend(self.finish());
+                lines.extend(scalar_lines(&value, width));
+                continue;
+            }
             if is_scalar(&value) {
                 self.flush(&mut pending, width, &mut lines);
                 lines.extend(scalar_lines(&value, width));
