@@ -54,3 +54,6 @@ pub(crate) fn run(script: &str) -> String {
 
 #[path = "exchange/cmdlets.rs"]
 mod cmdlets;
+
+#[path = "exchange/bstatements.rs"]
+mod bstatements;
