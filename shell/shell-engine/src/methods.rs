@@ -553,6 +553,126 @@ fn type_object(value: &Value) -> Value {
     )
 }
 
+/// The methods every value has, as `(name, definition)` in .NET's spelling.
+const COMMON_METHODS: &[(&str, &str)] = &[
+    ("Equals", "bool Equals(System.Object obj)"),
+    ("GetHashCode", "int GetHashCode()"),
+    ("GetType", "type GetType()"),
+    (
+        "ToString",
+        "string ToString(), string ToString(string format)",
+    ),
+];
+
+const STRING_METHODS: &[(&str, &str)] = &[
+    ("CompareTo", "int CompareTo(string strB)"),
+    ("Contains", "bool Contains(string value)"),
+    ("EndsWith", "bool EndsWith(string value)"),
+    ("IndexOf", "int IndexOf(string value)"),
+    ("Insert", "string Insert(int startIndex, string value)"),
+    ("LastIndexOf", "int LastIndexOf(string value)"),
+    (
+        "PadLeft",
+        "string PadLeft(int totalWidth, char paddingChar)",
+    ),
+    (
+        "PadRight",
+        "string PadRight(int totalWidth, char paddingChar)",
+    ),
+    ("Remove", "string Remove(int startIndex, int count)"),
+    (
+        "Replace",
+        "string Replace(string oldValue, string newValue)",
+    ),
+    ("Split", "string[] Split(Params char[] separator)"),
+    ("StartsWith", "bool StartsWith(string value)"),
+    ("Substring", "string Substring(int startIndex, int length)"),
+    ("ToCharArray", "char[] ToCharArray()"),
+    ("ToLower", "string ToLower()"),
+    ("ToLowerInvariant", "string ToLowerInvariant()"),
+    ("ToUpper", "string ToUpper()"),
+    ("ToUpperInvariant", "string ToUpperInvariant()"),
+    ("Trim", "string Trim(Params char[] trimChars)"),
+    ("TrimEnd", "string TrimEnd(Params char[] trimChars)"),
+    ("TrimStart", "string TrimStart(Params char[] trimChars)"),
+];
+
+const DATETIME_METHODS: &[(&str, &str)] = &[
+    ("Add", "datetime Add(timespan value)"),
+    ("AddDays", "datetime AddDays(double value)"),
+    ("AddHours", "datetime AddHours(double value)"),
+    ("AddMilliseconds", "datetime AddMilliseconds(double value)"),
+    ("AddMinutes", "datetime AddMinutes(double value)"),
+    ("AddMonths", "datetime AddMonths(int months)"),
+    ("AddSeconds", "datetime AddSeconds(double value)"),
+    ("AddTicks", "datetime AddTicks(long value)"),
+    ("AddYears", "datetime AddYears(int value)"),
+    ("CompareTo", "int CompareTo(datetime value)"),
+    (
+        "Subtract",
+        "timespan Subtract(datetime value), datetime Subtract(timespan value)",
+    ),
+    ("ToFileTime", "long ToFileTime()"),
+    ("ToLocalTime", "datetime ToLocalTime()"),
+    ("ToLongDateString", "string ToLongDateString()"),
+    ("ToLongTimeString", "string ToLongTimeString()"),
+    ("ToShortDateString", "string ToShortDateString()"),
+    ("ToShortTimeString", "string ToShortTimeString()"),
+    ("ToUniversalTime", "datetime ToUniversalTime()"),
+];
+
+const TIMESPAN_METHODS: &[(&str, &str)] = &[
+    ("Add", "timespan Add(timespan ts)"),
+    ("Duration", "timespan Duration()"),
+    ("Negate", "timespan Negate()"),
+    ("Subtract", "timespan Subtract(timespan ts)"),
+];
+
+const ARRAY_METHODS: &[(&str, &str)] = &[
+    ("Contains", "bool Contains(System.Object value)"),
+    ("GetLength", "int GetLength(int dimension)"),
+    ("IndexOf", "int IndexOf(System.Object value)"),
+];
+
+const HASHTABLE_METHODS: &[(&str, &str)] = &[
+    ("Add", "void Add(System.Object key, System.Object value)"),
+    ("Clear", "void Clear()"),
+    ("Clone", "System.Object Clone()"),
+    ("Contains", "bool Contains(System.Object key)"),
+    ("ContainsKey", "bool ContainsKey(System.Object key)"),
+    ("ContainsValue", "bool ContainsValue(System.Object value)"),
+    (
+        "GetEnumerator",
+        "System.Collections.IDictionaryEnumerator GetEnumerator()",
+    ),
+    ("Remove", "void Remove(System.Object key)"),
+];
+
+const NUMBER_METHODS: &[(&str, &str)] = &[("CompareTo", "int CompareTo(System.Object value)")];
+
+/// The methods [`call_method`] supports on `value`, as `(name, definition)` pairs sorted by
+/// name, for Get-Member. Every listed name is callable (a unit test checks it).
+pub fn method_definitions(value: &Value) -> Vec<(&'static str, &'static str)> {
+    let value = value.numeric();
+    let own: &[(&str, &str)] = match &value {
+        Value::String(_) => STRING_METHODS,
+        Value::DateTime(_) => DATETIME_METHODS,
+        Value::TimeSpan(_) => TIMESPAN_METHODS,
+        Value::Array(_) => ARRAY_METHODS,
+        Value::Hashtable(_) => HASHTABLE_METHODS,
+        v if v.is_number() => NUMBER_METHODS,
+        _ => &[],
+    };
+    let mut all: Vec<(&str, &str)> = COMMON_METHODS
+        .iter()
+        .filter(|(name, _)| !own.iter().any(|(n, _)| n == name))
+        .chain(own.iter())
+        .copied()
+        .collect();
+    all.sort_by_key(|(name, _)| name.to_ascii_lowercase());
+    all
+}
+
 /// Calls a method on a value; "Method invocation failed because \[T\] does not contain a
 /// method named 'X'." when the type has no such method.
 pub fn call_method(
@@ -799,6 +919,39 @@ mod tests {
             e.message,
             "Method invocation failed because [System.DateTime] does not contain a method named 'Frobnicate'."
         );
+    }
+
+    #[test]
+    fn every_listed_method_is_callable() {
+        let samples = [
+            (Value::from("certsh"), vec![Value::from("c"), Value::Int(1)]),
+            (
+                Value::DateTime(datetime!(2008-08-07 10:04:02 UTC)),
+                vec![Value::TimeSpan(Duration::hours(1))],
+            ),
+            (
+                Value::TimeSpan(Duration::hours(36)),
+                vec![Value::TimeSpan(Duration::hours(1))],
+            ),
+            (Value::array(vec![Value::Int(1)]), vec![Value::Int(0)]),
+            (
+                Value::hashtable(vec![("a", Value::Int(1))]),
+                vec![Value::from("b"), Value::Int(2)],
+            ),
+            (Value::Int(5), vec![Value::Int(4)]),
+        ];
+        for (value, args) in samples {
+            let listed = method_definitions(&value);
+            assert!(listed.len() > COMMON_METHODS.len(), "{value:?}");
+            for (name, _) in listed {
+                if let Err(e) = call_method(&value, name, &args, UtcOffset::UTC) {
+                    assert!(
+                        !e.message.contains("does not contain a method"),
+                        "{name} listed but not callable on {value:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -117,6 +117,14 @@ fn members(value: &Value) -> Vec<MemberRow> {
             }
         }
     }
+    // Methods of our own object model (design.md §8): what the engine can call on this value.
+    for (name, definition) in shell_engine::method_definitions(value) {
+        rows.push(MemberRow {
+            name: name.to_string(),
+            member_type: "Method".into(),
+            definition: definition.to_string(),
+        });
+    }
     rows
 }
 
