@@ -1,6 +1,8 @@
 //! Chains made by openssl (the outside CA of crypto-notes.md): SHA-1 RSA, RSA-PSS and
 //! ECDSA P-384 signatures verify. Skips with a message when openssl is not installed.
 
+mod ca;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
