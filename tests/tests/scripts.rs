@@ -11,8 +11,18 @@ use shell_cmdlets::registry::{all_views, register_all};
 use shell_engine::{Origin, Session};
 
 /// Runs a script file as `certsh -File` would, at width 80; returns the transcript and the
-/// `-File` exit code.
+/// `-File` exit code. `$work` names a fresh temporary directory for the files a script writes
+/// (CSV, HTML, PFX, openssl output); it is removed afterwards and its path reads `$work` in the
+/// transcript.
 fn run_script(path: &std::path::Path, args: &[&str]) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or("script");
+    let work = std::env::temp_dir().join(format!("certsh-e2e-{}-{stem}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let _ = std::fs::create_dir_all(&work);
+    let work_text = work.display().to_string();
     let views = Rc::new(all_views());
     let host = TextHost::new(views.clone(), 80);
     let Ok(mut state) = AppState::open_with(
@@ -29,6 +39,7 @@ fn run_script(path: &std::path::Path, args: &[&str]) -> String {
     register_all(&mut session, &views);
     let args = args.iter().map(|a| shell_engine::Value::from(*a)).collect();
     session.set_variable("args", shell_engine::Value::array(args));
+    session.set_variable("work", shell_engine::Value::from(work_text.as_str()));
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let name = format!(
         "tests/scripts/{}",
@@ -39,11 +50,13 @@ fn run_script(path: &std::path::Path, args: &[&str]) -> String {
         .host_as_mut::<TextHost>()
         .expect("the host is a TextHost");
     host.end_session();
-    format!(
+    let transcript = format!(
         "{}exit code: {}\n",
         host.transcript(),
         result.file_exit_code()
-    )
+    );
+    let _ = std::fs::remove_dir_all(&work);
+    transcript.replace(&work_text, "$work")
 }
 
 #[test]

@@ -2177,10 +2177,21 @@ impl<S> Interp<S> {
     ) -> R<()> {
         use std::io::Write;
         use std::process::{Command as Proc, Stdio};
+        // With `2>`, `*>` or `2>&1` on the stage, the child's error lines become error records
+        // that the redirections then drop, write or merge; otherwise they reach the terminal.
+        let redirects_errors = stage.redirections.iter().any(|r| match r {
+            Redirection::ToFile { stream, .. } | Redirection::Merge { from: stream, .. } => {
+                matches!(stream, RedirectStream::Error | RedirectStream::All)
+            }
+        });
         let mut cmd = Proc::new(&path);
         cmd.args(&stage.native_args)
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+            .stderr(if redirects_errors {
+                Stdio::piped()
+            } else {
+                Stdio::inherit()
+            });
         for (k, v) in &self.env {
             match v {
                 Some(v) => cmd.env(k, v),
@@ -2221,6 +2232,20 @@ impl<S> Interp<S> {
                 let text = String::from_utf8_lossy(&output.stdout);
                 for line in text.lines() {
                     frame.output.push(Value::from(line));
+                }
+                if redirects_errors {
+                    let errors = String::from_utf8_lossy(&output.stderr);
+                    for line in errors.lines() {
+                        let mut rec = ErrorRecord::new(
+                            line.to_string(),
+                            "NativeCommandError",
+                            crate::error::ErrorCategory::NotSpecified,
+                        )
+                        .with_reason("RemoteException")
+                        .with_activity(stage.typed.clone());
+                        rec.bare_id = true;
+                        self.frame_write_error(frame, rec);
+                    }
                 }
                 let code = output.status.code().unwrap_or(-1);
                 self.set_variable_scoped(Some("global"), "LASTEXITCODE", Value::Int(code));

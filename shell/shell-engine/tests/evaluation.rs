@@ -367,6 +367,16 @@ fn native_commands_on_path() {
 }
 
 #[test]
+fn i6_32_native_stderr_follows_error_redirections() {
+    let r = run("sh -c 'echo out; echo err >&2' 2>$null");
+    assert_eq!(r.outputs(), ["out"]);
+    assert!(r.errors().is_empty(), "{:?}", r.errors());
+    let r = run("sh -c 'echo err >&2' 2>&1 | % { $_.FullyQualifiedErrorId + ': ' + $_ }");
+    assert_eq!(r.outputs(), ["NativeCommandError: err"]);
+    assert!(r.errors().is_empty(), "{:?}", r.errors());
+}
+
+#[test]
 fn script_origin_and_spans_in_records() {
     let mut s = crate::fakes::session();
     s.run_script("'ok'\n  Get-Nothing -x", Origin::File("c:\\x.ps1".into()));

@@ -57,40 +57,44 @@ impl<S> Cmdlet<S> for SortObject {
 
     fn end(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
         let items = std::mem::take(cx.scratch::<Vec<Value>>());
-        let specs = match call.value("Property") {
-            Some(v) => property_specs(v).map_err(|m| bad_property_spec(m, call, "Property"))?,
-            None => Vec::new(),
+        let descending = call.switch("Descending");
+        let (specs, directions) = match call.value("Property") {
+            Some(v) => {
+                let (v, directions) = split_directions(v, descending);
+                let specs =
+                    property_specs(&v).map_err(|m| bad_property_spec(m, call, "Property"))?;
+                (specs, directions)
+            }
+            None => (Vec::new(), Vec::new()),
         };
-        // One key vector per item.
-        let mut keyed: Vec<(Vec<Value>, Value)> = Vec::with_capacity(items.len());
+        // One key vector per item; each key carries its own direction.
+        let mut keyed: Vec<(Vec<(Value, bool)>, Value)> = Vec::with_capacity(items.len());
         for item in items {
-            let keys = if specs.is_empty() {
-                vec![item.clone()]
-            } else {
-                let mut keys = Vec::new();
-                for r in resolve(&specs, &item, true) {
-                    keys.push(evaluate(cx, &r.expression, &item)?);
-                }
-                if keys.is_empty() {
+            let mut keys = Vec::new();
+            if specs.is_empty() {
+                keys.push((item.clone(), descending));
+            }
+            for (spec, &down) in specs.iter().zip(&directions) {
+                let resolved = resolve(std::slice::from_ref(spec), &item, true);
+                if resolved.is_empty() {
                     // A property pattern that matched nothing on this object.
-                    keys = specs
-                        .iter()
-                        .map(|s| match s {
-                            PropertySpec::Name(n) => item.property(n).unwrap_or(Value::Null),
-                            PropertySpec::Calculated { .. } => Value::Null,
-                        })
-                        .collect();
+                    let value = match spec {
+                        PropertySpec::Name(n) => item.property(n).unwrap_or(Value::Null),
+                        PropertySpec::Calculated { .. } => Value::Null,
+                    };
+                    keys.push((value, down));
                 }
-                keys
-            };
+                for r in resolved {
+                    keys.push((evaluate(cx, &r.expression, &item)?, down));
+                }
+            }
             keyed.push((keys, item));
         }
-        let descending = call.switch("Descending");
-        let order = |a: &Vec<Value>, b: &Vec<Value>| -> Ordering {
-            for (x, y) in a.iter().zip(b) {
+        let order = |a: &Vec<(Value, bool)>, b: &Vec<(Value, bool)>| -> Ordering {
+            for ((x, down), (y, _)) in a.iter().zip(b) {
                 let o = compare_values(x, y);
                 if o != Ordering::Equal {
-                    return if descending { o.reverse() } else { o };
+                    return if *down { o.reverse() } else { o };
                 }
             }
             Ordering::Equal
@@ -104,4 +108,40 @@ impl<S> Cmdlet<S> for SortObject {
         }
         Ok(())
     }
+}
+
+/// Takes the `Ascending` / `Descending` keys out of `@{Expression=…; Descending=$true}` sort
+/// specifications (Sort-Object's own keys, which the shared calculated-property parser does not
+/// know); returns the remaining specifications and one direction (`true`: descending) per item,
+/// `default` where a hashtable names none.
+fn split_directions(value: &Value, default: bool) -> (Value, Vec<bool>) {
+    let mut items = Vec::new();
+    let mut directions = Vec::new();
+    for item in value.enumerate() {
+        let Value::Hashtable(h) = &item else {
+            items.push(item);
+            directions.push(default);
+            continue;
+        };
+        let mut rest = shell_engine::Hashtable::new();
+        let mut down = default;
+        for (k, v) in h.borrow().iter() {
+            let key = k.to_string_form();
+            let is = |full: &str| {
+                !key.is_empty()
+                    && full.len() >= key.len()
+                    && full[..key.len()].eq_ignore_ascii_case(&key)
+            };
+            if key.len() > 1 && is("ascending") {
+                down = !v.is_truthy();
+            } else if key.len() > 1 && is("descending") {
+                down = v.is_truthy();
+            } else {
+                rest.insert(k.clone(), v.clone());
+            }
+        }
+        items.push(Value::from(rest));
+        directions.push(down);
+    }
+    (Value::array(items), directions)
 }

@@ -24,6 +24,7 @@ fn run(script: &str) -> String {
 mod docs;
 mod errors;
 mod format;
+mod issue6;
 mod registry;
 mod spec12;
 mod spec_store;

@@ -1,0 +1,23 @@
+//! Focused tests of the fixes the issue 6 script corpus (`tests/scripts/`) exposed, one per
+//! construct, named after the corpus script that found it.
+
+use super::run;
+
+#[test]
+fn i6_13_sort_object_hashtable_descending_key() {
+    let out = run("'b', 'c', 'a' | Sort-Object @{Expression={ $_ }; Descending=$true}");
+    assert_eq!(out, "c\nb\na\n[EOF]\n");
+}
+
+#[test]
+fn i6_13_sort_object_hashtable_ascending_key_per_property() {
+    let script = "@{a=1; b='x'}, @{a=2; b='y'}, @{a=1; b='z'} | \
+        Sort-Object @{e={$_.a}; Descending=$true}, @{e={$_.b}; Ascending=$true} | % { $_.b }";
+    assert_eq!(run(script), "y\nx\nz\n[EOF]\n");
+}
+
+#[test]
+fn i6_13_sort_object_hashtable_ascending_false_overrides_switch() {
+    let out = run("1, 3, 2 | Sort-Object @{e={ $_ }; Ascending=$false}");
+    assert_eq!(out, "3\n2\n1\n[EOF]\n");
+}
