@@ -855,7 +855,11 @@ impl Value {
     /// [`Value::member`] for the shell's `.Name`).
     pub fn property(&self, name: &str) -> Option<Value> {
         match self {
-            Value::Object(o) => o.borrow().get(name).cloned(),
+            Value::Object(o) => match o.borrow().get(name) {
+                Some(v) => Some(v.clone()),
+                None if name.eq_ignore_ascii_case("PSObject") => Some(psobject_view(&o.borrow())),
+                None => None,
+            },
             _ => crate::methods::builtin_property(self, name),
         }
     }
@@ -1015,6 +1019,41 @@ impl Value {
             other => other.to_string_form(),
         }
     }
+}
+
+/// The `.PSObject` intrinsic member of an object: its `Properties` (each with `Name`, `Value`,
+/// `MemberType` and `TypeNameOfValue`) and `TypeNames`, read-only copies.
+fn psobject_view(object: &PsObject) -> Value {
+    let properties: Vec<Value> = object
+        .properties()
+        .iter()
+        .map(|(name, value)| {
+            Value::object(
+                PsObject::new("System.Management.Automation.PSNoteProperty")
+                    .with("Name", name.as_str())
+                    .with("MemberType", "NoteProperty")
+                    .with("Value", value.clone())
+                    .with("TypeNameOfValue", value.type_name())
+                    .with_string_form(format!(
+                        "{} {}={}",
+                        value.type_name().rsplit('.').next().unwrap_or_default(),
+                        name,
+                        value.to_string_form()
+                    )),
+            )
+        })
+        .collect();
+    let mut type_names: Vec<Value> = object
+        .type_names
+        .iter()
+        .map(|t| Value::from(t.as_str()))
+        .collect();
+    type_names.push(Value::from("System.Object"));
+    Value::object(
+        PsObject::new("System.Management.Automation.PSObject")
+            .with("Properties", Value::array(properties))
+            .with("TypeNames", Value::array(type_names)),
+    )
 }
 
 #[cfg(test)]

@@ -367,6 +367,17 @@ fn native_commands_on_path() {
 }
 
 #[test]
+fn i6_27_psobject_properties_of_a_custom_object() {
+    let r = run(
+        "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \
+         $o.psobject.Properties | % { \"$($_.Name)=$($_.Value) $($_.MemberType)\" }",
+    );
+    assert_eq!(r.outputs(), ["A,B", "A=1 NoteProperty", "B=x NoteProperty"]);
+    let r = run("$o = [pscustomobject]@{ PSObject = 'own' }; $o.PSObject");
+    assert_eq!(r.outputs(), ["own"]);
+}
+
+#[test]
 fn i6_32_native_stderr_follows_error_redirections() {
     let r = run("sh -c 'echo out; echo err >&2' 2>$null");
     assert_eq!(r.outputs(), ["out"]);
