@@ -685,7 +685,14 @@ pub fn call_method(
     let value = value.numeric();
     // Methods every value has.
     match lower.as_str() {
-        "tostring" if args.is_empty() => return Ok(Value::String(value.to_string_form())),
+        // .NET's ToString() formats dates in the current culture (en-US here, spec D7), unlike
+        // the invariant string conversion of string expansion.
+        "tostring" if args.is_empty() => {
+            return Ok(Value::String(match &value {
+                Value::DateTime(d) => crate::value::format_date_display(d),
+                other => other.to_string_form(),
+            }));
+        }
         "tostring" => {
             return Ok(Value::String(format_value(
                 &value,

@@ -667,9 +667,11 @@ pub fn format_operator(format: &str, args: &[Value]) -> OpResult {
                         "FormatError",
                     )
                 })?;
-                let text = match fmt {
-                    Some(f) => crate::methods::format_value(arg, f),
-                    None => arg.to_string_form(),
+                // String.Format uses the current culture (en-US, spec D7) for dates.
+                let text = match (fmt, arg) {
+                    (Some(f), _) => crate::methods::format_value(arg, f),
+                    (None, Value::DateTime(d)) => crate::value::format_date_display(d),
+                    (None, _) => arg.to_string_form(),
                 };
                 let width = align.map(|a| a.unsigned_abs() as usize).unwrap_or(0);
                 if width > MAX_BUILT {

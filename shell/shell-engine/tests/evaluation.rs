@@ -367,6 +367,21 @@ fn native_commands_on_path() {
 }
 
 #[test]
+fn i6_02_date_tostring_and_format_operator_use_the_en_us_culture() {
+    let r =
+        run("$d = [datetime]'2009-08-07 10:04:02'; $d.ToString(); '{0}' -f $d; \"$d\"; [string]$d");
+    assert_eq!(
+        r.outputs(),
+        [
+            "8/7/2009 10:04:02 AM",
+            "8/7/2009 10:04:02 AM",
+            "08/07/2009 10:04:02",
+            "08/07/2009 10:04:02"
+        ]
+    );
+}
+
+#[test]
 fn i6_27_psobject_properties_of_a_custom_object() {
     let r = run(
         "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \

@@ -105,6 +105,16 @@ pub fn property_specs(value: &Value) -> Result<Vec<PropertySpec>, String> {
     Ok(out)
 }
 
+/// A value as .NET's `ToString()` renders it, which Export-Csv, ConvertTo-Csv and ConvertTo-Html
+/// use: like the shell's string conversion except that dates take the current culture (en-US,
+/// spec D7: `8/7/2008 10:04:02 AM`) rather than the invariant one.
+pub fn dotnet_string(value: &Value) -> String {
+    match value {
+        Value::DateTime(d) => shell_engine::format_date_display(d),
+        other => other.to_string_form(),
+    }
+}
+
 /// An error record for an invalid `-Property` argument.
 pub fn bad_property_spec(message: String, call: &Call, parameter: &str) -> ErrorRecord {
     ErrorRecord::new(

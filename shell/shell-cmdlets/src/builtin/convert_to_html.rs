@@ -72,7 +72,7 @@ impl<S> Cmdlet<S> for ConvertToHtml {
         for item in &items {
             let mut row = Vec::new();
             if is_scalar(item) {
-                row.push(("*".to_string(), item.to_string_form()));
+                row.push(("*".to_string(), super::common::dotnet_string(item)));
             } else {
                 let shape = if as_list {
                     item
@@ -81,7 +81,7 @@ impl<S> Cmdlet<S> for ConvertToHtml {
                 };
                 for r in resolve(&specs, shape, true) {
                     let value = evaluate(cx, &r.expression, item)?;
-                    row.push((r.label, value.to_string_form()));
+                    row.push((r.label, super::common::dotnet_string(&value)));
                 }
             }
             rows.push(row);

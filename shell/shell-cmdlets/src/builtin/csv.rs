@@ -54,7 +54,7 @@ pub fn csv_lines(items: &[Value], delimiter: char, type_information: bool) -> Ve
             .iter()
             .map(|n| match item.property(n) {
                 None | Some(Value::Null) => String::new(),
-                Some(v) => quote(&v.to_string_form()),
+                Some(v) => quote(&super::common::dotnet_string(&v)),
             })
             .collect();
         lines.push(row.join(&sep));

@@ -21,3 +21,25 @@ fn i6_13_sort_object_hashtable_ascending_false_overrides_switch() {
     let out = run("1, 3, 2 | Sort-Object @{e={ $_ }; Ascending=$false}");
     assert_eq!(out, "3\n2\n1\n[EOF]\n");
 }
+
+#[test]
+fn i6_02_convertto_html_renders_dates_in_en_us() {
+    let out = run(
+        "[pscustomobject]@{ When = [datetime]'2009-08-07 10:04:02' } | ConvertTo-Html -Fragment",
+    );
+    assert!(
+        out.contains("<tr><td>8/7/2009 10:04:02 AM</td></tr>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn i6_01_convertto_csv_renders_dates_in_en_us() {
+    let out = run(
+        "[pscustomobject]@{ When = [datetime]'2009-08-07 14:04:02'; N = 2 } | ConvertTo-Csv -NoTypeInformation",
+    );
+    assert_eq!(
+        out,
+        "\"When\",\"N\"\n\"8/7/2009 2:04:02 PM\",\"2\"\n[EOF]\n"
+    );
+}
