@@ -107,10 +107,20 @@ struct Binder<'a> {
 fn conversion_error(
     param: &Param,
     err: ConvertArgumentError,
-    cmd: &str,
+    sig: &Signature,
     span: Span,
 ) -> ErrorRecord {
+    let cmd = sig.name.as_str();
     match err {
+        ConvertArgumentError::Failed { value_text, error } if sig.script_function => {
+            catalogue::argument_transformation(
+                &param.name,
+                &value_text,
+                &param.kind.display_name(),
+                &error,
+                cmd,
+            )
+        }
         ConvertArgumentError::Refused { source_type } => catalogue::cannot_convert_argument(
             &source_type,
             &param.kind.display_name(),
@@ -197,7 +207,7 @@ impl<'a> Binder<'a> {
             }
         }
         convert_argument(&p.kind, value, self.offset)
-            .map_err(|e| conversion_error(p, e, &self.sig.name, span))
+            .map_err(|e| conversion_error(p, e, self.sig, span))
     }
 
     fn takes_pipeline(&self, idx: usize) -> bool {

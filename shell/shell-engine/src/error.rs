@@ -395,6 +395,27 @@ pub mod catalogue {
         )
     }
 
+    /// `ParameterArgumentTransformationError`: a script function's typed parameter could not
+    /// convert its argument.
+    pub fn argument_transformation(
+        param: &str,
+        value_text: &str,
+        target: &str,
+        error: &str,
+        function: &str,
+    ) -> ErrorRecord {
+        ErrorRecord::new(
+            format!(
+                "Cannot process argument transformation on parameter '{param}'. Cannot convert \
+                 value \"{value_text}\" to type \"{target}\". Error: \"{error}\""
+            ),
+            "ParameterArgumentTransformationError",
+            ErrorCategory::InvalidData,
+        )
+        .with_reason("ParameterBindingArgumentTransformationException")
+        .with_activity(function)
+    }
+
     /// `ParameterArgumentValidationErrorNullNotAllowed` / `…EmptyStringNotAllowed`.
     pub fn null_or_empty_argument(param: &str, empty_string: bool, cmdlet: &str) -> ErrorRecord {
         let (id, what) = if empty_string {

@@ -203,6 +203,7 @@ fn literal_text(e: &Expr) -> Option<String> {
 /// Builds a signature from a `param()` block (functions and script blocks).
 fn signature_from_params(name: &str, params: Option<&ParamBlock>) -> Signature {
     let mut sig = Signature::new(name);
+    sig.script_function = true;
     let Some(block) = params else {
         return sig.param(Param::new("__Args", Kind::ObjectList).remaining());
     };

@@ -296,6 +296,9 @@ pub struct Signature {
     pub default_set: Option<String>,
     /// `Some(impact)` when the cmdlet supports `-WhatIf`/`-Confirm`.
     pub should_process: Option<ConfirmImpact>,
+    /// `true` for a script function's `param()` block, whose typed parameters convert their
+    /// arguments through an argument transformation (its own error id).
+    pub script_function: bool,
 }
 
 impl Signature {
@@ -308,6 +311,7 @@ impl Signature {
             params: Vec::new(),
             default_set: None,
             should_process: None,
+            script_function: false,
         }
     }
 

@@ -382,6 +382,26 @@ fn i6_02_date_tostring_and_format_operator_use_the_en_us_culture() {
 }
 
 #[test]
+fn i6_35_function_typed_parameter_conversion_is_an_argument_transformation_error() {
+    let r = run("function f { param([int]$Days) $Days }; f -Days soon; f -Days 7");
+    assert_eq!(r.outputs(), ["7"]);
+    let e = &r.errors()[0];
+    assert_eq!(
+        e.message,
+        "Cannot process argument transformation on parameter 'Days'. Cannot convert value \
+         \"soon\" to type \"System.Int32\". Error: \"Input string was not in a correct format.\""
+    );
+    assert_eq!(
+        e.fully_qualified_error_id(),
+        "ParameterArgumentTransformationError,f"
+    );
+    assert_eq!(
+        e.category_info(),
+        "InvalidData: (:) [f], ParameterBindingArgumentTransformationException"
+    );
+}
+
+#[test]
 fn i6_27_psobject_properties_of_a_custom_object() {
     let r = run(
         "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \
@@ -535,7 +555,11 @@ fn script_file_binding_errors_end_the_script() {
     assert_eq!(r.file_exit_code(), 1);
     let host = s.host_as::<shell_engine::ScriptedHost>().unwrap();
     assert!(host.output_strings().is_empty());
-    assert_eq!(host.errors()[0].error_id, "CannotConvertArgumentNoMessage");
+    // Script parameters convert through an argument transformation, as functions' do.
+    assert_eq!(
+        host.errors()[0].error_id,
+        "ParameterArgumentTransformationError"
+    );
 }
 
 #[test]
