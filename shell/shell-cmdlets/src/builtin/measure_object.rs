@@ -28,9 +28,45 @@ impl Stats {
     }
 }
 
+/// Running text statistics (`-Line`, `-Word`, `-Character`), counted as PowerShell 5.1 does:
+/// an empty string has no line, a string not ending in a newline ends one more line, words are
+/// runs of non-white-space, `-IgnoreWhiteSpace` leaves white space out of the characters.
+#[derive(Default)]
+struct TextStats {
+    lines: i32,
+    words: i32,
+    characters: i32,
+}
+
+impl TextStats {
+    fn add(&mut self, text: &str, ignore_white_space: bool) {
+        let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+        if !text.is_empty() {
+            let newlines = count(text.matches('\n').count());
+            let open = i32::from(!text.ends_with('\n'));
+            self.lines = self.lines.saturating_add(newlines).saturating_add(open);
+        }
+        self.words = self
+            .words
+            .saturating_add(count(text.split_whitespace().count()));
+        let chars = if ignore_white_space {
+            text.chars().filter(|c| !c.is_whitespace()).count()
+        } else {
+            text.chars().count()
+        };
+        self.characters = self.characters.saturating_add(count(chars));
+    }
+}
+
+/// `-Line`, `-Word` or `-Character`: the text form of Measure-Object.
+fn measures_text(call: &Call) -> bool {
+    ["Line", "Word", "Character"].iter().any(|s| call.switch(s))
+}
+
 #[derive(Default)]
 struct State {
     count: i32,
+    text: TextStats,
     per_property: Vec<Stats>,
     plain: Stats,
     all_numeric: bool,
@@ -46,10 +82,10 @@ impl<S> Cmdlet<S> for MeasureObject {
             .param(Param::switch("Average"))
             .param(Param::switch("Maximum"))
             .param(Param::switch("Minimum"))
-            .param(Param::switch("Line").unimplemented())
-            .param(Param::switch("Word").unimplemented())
-            .param(Param::switch("Character").unimplemented())
-            .param(Param::switch("IgnoreWhiteSpace").unimplemented())
+            .param(Param::switch("Line"))
+            .param(Param::switch("Word"))
+            .param(Param::switch("Character"))
+            .param(Param::switch("IgnoreWhiteSpace"))
     }
 
     fn examples(&self) -> &'static [Example] {
@@ -66,6 +102,10 @@ impl<S> Cmdlet<S> for MeasureObject {
                 script: "[pscustomobject]@{Size=2}, [pscustomobject]@{Size=5} | Measure-Object Size -Sum",
                 summary: "The sum of a property.",
             },
+            Example {
+                script: "'one two', '', 'three' | Measure-Object -Line -Word -Character",
+                summary: "Lines (empty strings count none), words and characters of text.",
+            },
         ]
     }
 
@@ -75,15 +115,21 @@ impl<S> Cmdlet<S> for MeasureObject {
     }
 
     fn run(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
-        for name in ["Line", "Word", "Character", "IgnoreWhiteSpace"] {
-            if call.is_bound(name) {
-                return Err(unsupported(call, name));
-            }
-        }
         let Some(item) = input(call) else {
             return Ok(());
         };
         let props: Vec<String> = call.get_optional("Property")?.unwrap_or_default();
+        if measures_text(call) {
+            if !props.is_empty() {
+                return Err(unsupported(call, "Property"));
+            }
+            if !item.is_null() {
+                let text = item.to_string_form();
+                let ignore = call.switch("IgnoreWhiteSpace");
+                cx.scratch::<State>().text.add(&text, ignore);
+            }
+            return Ok(());
+        }
         let wants_numbers = ["Sum", "Average", "Maximum", "Minimum"]
             .iter()
             .any(|s| call.switch(s));
@@ -129,6 +175,20 @@ impl<S> Cmdlet<S> for MeasureObject {
     fn end(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
         let props: Vec<String> = call.get_optional("Property")?.unwrap_or_default();
         let state = std::mem::take(cx.scratch::<State>());
+        if measures_text(call) {
+            let pick = |on: bool, n: i32| if on { Value::Int(n) } else { Value::Null };
+            cx.write_output(Value::object(
+                PsObject::new("Microsoft.PowerShell.Commands.TextMeasureInfo")
+                    .with("Lines", pick(call.switch("Line"), state.text.lines))
+                    .with("Words", pick(call.switch("Word"), state.text.words))
+                    .with(
+                        "Characters",
+                        pick(call.switch("Character"), state.text.characters),
+                    )
+                    .with("Property", Value::Null),
+            ));
+            return Ok(());
+        }
         let make = |count: i32, stats: &Stats, property: Value| {
             let avg = if call.switch("Average") && stats.count > 0 {
                 Value::Double(stats.sum / f64::from(stats.count))

@@ -43,3 +43,30 @@ fn i6_01_convertto_csv_renders_dates_in_en_us() {
         "\"When\",\"N\"\n\"8/7/2009 2:04:02 PM\",\"2\"\n[EOF]\n"
     );
 }
+
+#[test]
+fn i6_37_measure_object_lines_words_characters() {
+    let out = run(
+        "('one two', '', 'three  four five' | Measure-Object -Line -Word -Character) | \
+        ForEach-Object { \"$($_.Lines) $($_.Words) $($_.Characters)\" }",
+    );
+    assert_eq!(out, "2 5 23\n[EOF]\n");
+}
+
+#[test]
+fn i6_37_measure_object_ignore_white_space_and_unrequested_counts() {
+    let out = run(
+        "$m = 'a b', \"c`nd\" | Measure-Object -Character -IgnoreWhiteSpace; \
+        \"$($m.Characters) $($null -eq $m.Lines)\"",
+    );
+    assert_eq!(out, "4 True\n[EOF]\n");
+}
+
+#[test]
+fn i6_37_measure_object_text_with_property_is_refused() {
+    let out = run("'a' | Measure-Object Length -Line");
+    assert!(
+        out.contains("The parameter 'Property' is not supported"),
+        "{out}"
+    );
+}
