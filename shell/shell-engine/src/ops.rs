@@ -186,16 +186,30 @@ pub fn like(value: &Value, pattern: &Value, sensitive: bool) -> bool {
         .is_some_and(|re| re.is_match(&value.to_string_form()))
 }
 
-fn build_regex(pattern: &str, sensitive: bool) -> Result<Regex, ErrorRecord> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(!sensitive)
-        .build()
-        .map_err(|e| {
-            catalogue::runtime(
-                format!("The regular expression pattern {pattern} is not valid: {e}"),
-                "InvalidRegularExpression",
-            )
-        })
+/// A user pattern (`-match`, `-replace`, `-split`, `switch -Regex`). fancy-regex accepts the
+/// .NET constructs the `regex` crate lacks (look-around, back-references) and defers the rest to
+/// `regex`'s engine.
+fn build_regex(pattern: &str, sensitive: bool) -> Result<fancy_regex::Regex, ErrorRecord> {
+    // An inline `(?i)` reaches look-around too (the builder flag does not, in fancy-regex 0.14).
+    let source = if sensitive {
+        pattern.to_string()
+    } else {
+        format!("(?i){pattern}")
+    };
+    fancy_regex::Regex::new(&source).map_err(|e| {
+        catalogue::runtime(
+            format!("The regular expression pattern {pattern} is not valid: {e}"),
+            "InvalidRegularExpression",
+        )
+    })
+}
+
+/// A match that failed while running (the backtracking limit of a pathological pattern).
+fn regex_runtime_error(pattern: &str, e: &fancy_regex::Error) -> ErrorRecord {
+    catalogue::runtime(
+        format!("The regular expression pattern {pattern} could not be applied: {e}"),
+        "RegexMatchTimeout",
+    )
 }
 
 /// `-match` on a scalar: returns whether it matched and the `$Matches` table.
@@ -204,9 +218,13 @@ pub fn regex_match(
     pattern: &Value,
     sensitive: bool,
 ) -> Result<(bool, Option<Value>), ErrorRecord> {
-    let re = build_regex(&pattern.to_string_form(), sensitive)?;
+    let pattern = pattern.to_string_form();
+    let re = build_regex(&pattern, sensitive)?;
     let text = value.to_string_form();
-    match re.captures(&text) {
+    let found = re
+        .captures(&text)
+        .map_err(|e| regex_runtime_error(&pattern, &e))?;
+    match found {
         None => Ok((false, None)),
         Some(caps) => {
             let mut h = Hashtable::new();
@@ -316,15 +334,19 @@ pub fn replace(left: &Value, right: &Value, sensitive: bool) -> OpResult {
     let numbered =
         Regex::new(r"\$(\d+)").map_err(|e| catalogue::runtime(e.to_string(), "RegexError"))?;
     let rust_replacement = numbered.replace_all(&replacement, "$${$1}").into_owned();
-    let apply = |v: &Value| {
-        Value::String(
-            re.replace_all(&v.to_string_form(), rust_replacement.as_str())
-                .into_owned(),
-        )
+    let apply = |v: &Value| -> Result<Value, ErrorRecord> {
+        re.try_replacen(&v.to_string_form(), 0, rust_replacement.as_str())
+            .map(|text| Value::String(text.into_owned()))
+            .map_err(|e| regex_runtime_error(&pattern, &e))
     };
     Ok(match left {
-        Value::Array(a) => Value::array(a.borrow().iter().map(apply).collect()),
-        v => apply(v),
+        Value::Array(a) => Value::array(
+            a.borrow()
+                .iter()
+                .map(apply)
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        v => apply(v)?,
     })
 }
 
@@ -337,10 +359,12 @@ pub fn split(left: &Value, right: &Value, sensitive: bool) -> OpResult {
     let mut out = Vec::new();
     for item in left.enumerate() {
         let text = item.to_string_form();
-        match limit {
-            Some(n) => out.extend(re.splitn(&text, n as usize).map(Value::from)),
-            None => out.extend(re.split(&text).map(Value::from)),
-        }
+        let pieces: Result<Vec<&str>, _> = match limit {
+            Some(n) => re.splitn(&text, n as usize).collect(),
+            None => re.split(&text).collect(),
+        };
+        let pieces = pieces.map_err(|e| regex_runtime_error(&pattern, &e))?;
+        out.extend(pieces.into_iter().map(Value::from));
     }
     Ok(Value::array(out))
 }

@@ -402,6 +402,26 @@ fn i6_35_function_typed_parameter_conversion_is_an_argument_transformation_error
 }
 
 #[test]
+fn i6_30_regex_look_around_and_back_references() {
+    let r = run("'50AF477D' -replace '(..)(?!$)', '$1:'; \
+         'mail.contoso.com' -match '^(?<host>\\w+)(?=\\.)'; $Matches.host; \
+         'aa-bb' -match '(\\w)\\1-'; ('a1b2c' -split '(?<=\\d)').Count; \
+         'Mail' -match '^(?!mail$)'; 'Mail' -cmatch '^(?!mail$)'");
+    assert_eq!(
+        r.outputs(),
+        ["50:AF:47:7D", "True", "mail", "True", "3", "False", "True"]
+    );
+    let r = run("'x' -match '(?<=a'");
+    assert!(
+        r.errors()[0]
+            .message
+            .starts_with("The regular expression pattern (?<=a is not valid"),
+        "{:?}",
+        r.errors()
+    );
+}
+
+#[test]
 fn i6_27_psobject_properties_of_a_custom_object() {
     let r = run(
         "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \
