@@ -359,6 +359,13 @@ pub fn split(left: &Value, right: &Value, sensitive: bool) -> OpResult {
     let mut out = Vec::new();
     for item in left.enumerate() {
         let text = item.to_string_form();
+        if re.captures_len() > 1 {
+            let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            let pieces = split_keeping_groups(&re, &text, limit)
+                .map_err(|e| regex_runtime_error(&pattern, &e))?;
+            out.extend(pieces.into_iter().map(Value::from));
+            continue;
+        }
         let pieces: Result<Vec<&str>, _> = match limit {
             Some(n) => re.splitn(&text, n as usize).collect(),
             None => re.split(&text).collect(),
@@ -367,6 +374,35 @@ pub fn split(left: &Value, right: &Value, sensitive: bool) -> OpResult {
         out.extend(pieces.into_iter().map(Value::from));
     }
     Ok(Value::array(out))
+}
+
+/// .NET `Regex.Split` with capture groups: the text of each group that took part in a match
+/// joins the pieces, after the piece before that match; at most `limit` pieces of input.
+fn split_keeping_groups(
+    re: &fancy_regex::Regex,
+    text: &str,
+    limit: Option<usize>,
+) -> Result<Vec<String>, fancy_regex::Error> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    let mut matched = 0usize;
+    for caps in re.captures_iter(text) {
+        if limit.is_some_and(|n| matched + 1 >= n) {
+            break;
+        }
+        let caps = caps?;
+        let Some(whole) = caps.get(0) else {
+            continue;
+        };
+        out.push(text[last..whole.start()].to_string());
+        for group in caps.iter().skip(1).flatten() {
+            out.push(group.as_str().to_string());
+        }
+        last = whole.end();
+        matched += 1;
+    }
+    out.push(text[last..].to_string());
+    Ok(out)
 }
 
 /// Unary `-split`: split on whitespace, dropping empty pieces.

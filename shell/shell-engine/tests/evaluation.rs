@@ -422,6 +422,15 @@ fn i6_30_regex_look_around_and_back_references() {
 }
 
 #[test]
+fn i6_30_split_keeps_capture_groups_as_dotnet_does() {
+    let r = run(
+        "('a1b2c' -split '(\\d)') -join '|'; ('a1b2c' -split '(\\d)', 2) -join '|'; \
+         ('k=v;x=y' -split '[=;]') -join '|'",
+    );
+    assert_eq!(r.outputs(), ["a|1|b|2|c", "a|1|b2c", "k|v|x|y"]);
+}
+
+#[test]
 fn i6_27_psobject_properties_of_a_custom_object() {
     let r = run(
         "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \
