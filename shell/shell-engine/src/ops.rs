@@ -361,8 +361,7 @@ pub fn split(left: &Value, right: &Value, sensitive: bool) -> OpResult {
         let text = item.to_string_form();
         if re.captures_len() > 1 {
             let limit = limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
-            let pieces = split_keeping_groups(&re, &text, limit)
-                .map_err(|e| regex_runtime_error(&pattern, &e))?;
+            let pieces = split_keeping_groups(&re, &text, limit, &pattern)?;
             out.extend(pieces.into_iter().map(Value::from));
             continue;
         }
@@ -382,7 +381,8 @@ fn split_keeping_groups(
     re: &fancy_regex::Regex,
     text: &str,
     limit: Option<usize>,
-) -> Result<Vec<String>, fancy_regex::Error> {
+    pattern: &str,
+) -> Result<Vec<String>, ErrorRecord> {
     let mut out = Vec::new();
     let mut last = 0;
     let mut matched = 0usize;
@@ -390,7 +390,7 @@ fn split_keeping_groups(
         if limit.is_some_and(|n| matched + 1 >= n) {
             break;
         }
-        let caps = caps?;
+        let caps = caps.map_err(|e| regex_runtime_error(pattern, &e))?;
         let Some(whole) = caps.get(0) else {
             continue;
         };
