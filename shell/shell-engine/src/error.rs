@@ -395,6 +395,18 @@ pub mod catalogue {
         )
     }
 
+    /// `ParameterArgumentValidationError`: an argument failed a `[Validate…()]` attribute of a
+    /// script function's parameter; `detail` is the attribute's own sentence.
+    pub fn argument_validation(param: &str, detail: &str, function: &str) -> ErrorRecord {
+        ErrorRecord::new(
+            format!("Cannot validate argument on parameter '{param}'. {detail}"),
+            "ParameterArgumentValidationError",
+            ErrorCategory::InvalidData,
+        )
+        .with_reason("ParameterBindingValidationException")
+        .with_activity(function)
+    }
+
     /// `ParameterArgumentTransformationError`: a script function's typed parameter could not
     /// convert its argument.
     pub fn argument_transformation(

@@ -1989,6 +1989,105 @@ impl<S> Interp<S> {
         self.cmdlet_result(r, frame)
     }
 
+    /// The first bound argument that fails a `[ValidateSet()]`, `[ValidateRange()]`,
+    /// `[ValidatePattern()]`, `[ValidateNotNull()]` or `[ValidateNotNullOrEmpty()]` attribute of
+    /// the function's parameters (each element of an array argument is checked), with the span
+    /// of that argument.
+    fn validate_function_params(
+        &mut self,
+        f: &FunctionInfo,
+        params: &[BoundParam],
+    ) -> R<Option<(ErrorRecord, Span)>> {
+        let Some(block) = f.params.as_ref() else {
+            return Ok(None);
+        };
+        let offset = self.local_offset();
+        for decl in &block.params {
+            let name = &decl.name.item;
+            let Some(bound) = params.iter().find(|p| p.name.eq_ignore_ascii_case(name)) else {
+                continue;
+            };
+            let items = match &bound.value {
+                Value::Array(_) => bound.value.enumerate(),
+                other => vec![other.clone()],
+            };
+            for attr in &decl.attributes {
+                let mut args = Vec::new();
+                for e in &attr.positional {
+                    args.push(self.eval_expr(e)?);
+                }
+                let detail = match attr.name.to_ascii_lowercase().as_str() {
+                    "validatenotnull" if items.iter().any(Value::is_null) => {
+                        Some("The argument is null. Provide a valid value for the argument, and then try running the command again.".to_string())
+                    }
+                    "validatenotnullorempty"
+                        if items.is_empty()
+                            || items
+                                .iter()
+                                .any(|v| v.is_null() || v.to_string_form().is_empty()) =>
+                    {
+                        Some("The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.".to_string())
+                    }
+                    "validateset" => items
+                        .iter()
+                        .find(|v| !args.iter().any(|a| ops::values_equal(a, v, false, offset)))
+                        .map(|v| {
+                            let set: Vec<String> = args.iter().map(Value::to_string_form).collect();
+                            format!(
+                                "The argument \"{}\" does not belong to the set \"{}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",
+                                v.to_string_form(),
+                                set.join(",")
+                            )
+                        }),
+                    "validaterange" if args.len() == 2 => items.iter().find_map(|v| {
+                        let (min, max) = (&args[0], &args[1]);
+                        if ops::compare_values(v, min, false, offset) == Some(std::cmp::Ordering::Less) {
+                            Some(format!(
+                                "The {} argument is less than the minimum allowed range of {}. Supply an argument that is greater than or equal to {} and then try the command again.",
+                                v.to_string_form(),
+                                min.to_string_form(),
+                                min.to_string_form()
+                            ))
+                        } else if ops::compare_values(v, max, false, offset)
+                            == Some(std::cmp::Ordering::Greater)
+                        {
+                            Some(format!(
+                                "The {} argument is greater than the maximum allowed range of {}. Supply an argument that is less than or equal to {} and then try the command again.",
+                                v.to_string_form(),
+                                max.to_string_form(),
+                                max.to_string_form()
+                            ))
+                        } else {
+                            None
+                        }
+                    }),
+                    "validatepattern" if !args.is_empty() => {
+                        let mut failed = None;
+                        for v in &items {
+                            let (hit, _) = ops::regex_match(v, &args[0], false)
+                                .map_err(|rec| self.fail(rec, attr.span))?;
+                            if !hit {
+                                let pattern = args[0].to_string_form();
+                                failed = Some(format!(
+                                    "The argument \"{}\" does not match the \"{pattern}\" pattern. Supply an argument that matches \"{pattern}\" and try the command again.",
+                                    v.to_string_form()
+                                ));
+                                break;
+                            }
+                        }
+                        failed
+                    }
+                    _ => None,
+                };
+                if let Some(detail) = detail {
+                    let rec = catalogue::argument_validation(name, &detail, &f.name);
+                    return Ok(Some((rec, bound.span)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     fn bind_function_params(&mut self, decls: Option<&ParamBlock>, params: &[BoundParam]) -> R<()> {
         let mut bound_table = Hashtable::new();
         let offset = self.local_offset();
@@ -2090,6 +2189,10 @@ impl<S> Interp<S> {
             return Ok(());
         };
         let base = binding.bound_params();
+        if let Some((rec, span)) = self.validate_function_params(f, &base)? {
+            let rec = self.locate(rec, span, Some(&stage.typed));
+            return Err(Flow::Error(Box::new(rec), false));
+        }
         self.bind_function_params(f.params.as_ref(), &base)?;
         // Common parameters of an advanced function become its preference variables
         // (PowerShell sets them in the function's scope).

@@ -431,6 +431,45 @@ fn i6_30_split_keeps_capture_groups_as_dotnet_does() {
 }
 
 #[test]
+fn i6_47_function_parameter_validation_attributes() {
+    let script = "function f { param([ValidateSet('POP','IMAP')][string]$P = 'POP', \
+         [ValidateRange(1, 10)][int]$N = 1, [ValidatePattern('^\\d+$')][string]$D = '1', \
+         [ValidateNotNullOrEmpty()][string[]]$E = 'x') \"$P $N $D $E\" }; \
+         f -P imap -N 10 -D 42; f -P SMTP; f -N 11; f -N 0; f -D 4a; f -E ''; 'after'";
+    let r = run(script);
+    assert_eq!(r.outputs(), ["imap 10 42 x", "after"]);
+    let errors = r.errors();
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "Cannot validate argument on parameter 'P'. The argument \"SMTP\" does not belong to \
+             the set \"POP,IMAP\" specified by the ValidateSet attribute. Supply an argument that \
+             is in the set and then try the command again.",
+            "Cannot validate argument on parameter 'N'. The 11 argument is greater than the \
+             maximum allowed range of 10. Supply an argument that is less than or equal to 10 and \
+             then try the command again.",
+            "Cannot validate argument on parameter 'N'. The 0 argument is less than the minimum \
+             allowed range of 1. Supply an argument that is greater than or equal to 1 and then \
+             try the command again.",
+            "Cannot validate argument on parameter 'D'. The argument \"4a\" does not match the \
+             \"^\\d+$\" pattern. Supply an argument that matches \"^\\d+$\" and try the command \
+             again.",
+            "Cannot validate argument on parameter 'E'. The argument is null or empty. Provide an \
+             argument that is not null or empty, and then try the command again.",
+        ]
+    );
+    assert_eq!(
+        r.errors()[0].fully_qualified_error_id(),
+        "ParameterArgumentValidationError,f"
+    );
+    assert_eq!(
+        r.errors()[0].category_info(),
+        "InvalidData: (:) [f], ParameterBindingValidationException"
+    );
+}
+
+#[test]
 fn i6_27_psobject_properties_of_a_custom_object() {
     let r = run(
         "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \
