@@ -441,16 +441,33 @@ fn string_method(s: &str, name: &str, args: &[Value]) -> Result<Option<Value>, E
         "endswith" => Value::Bool(fold(s).ends_with(&fold(&text(0)))),
         "replace" => Value::String(s.replace(&text(0), &text(1))),
         "split" => {
-            let seps: Vec<char> = args
-                .iter()
-                .take(1)
-                .flat_map(|a| a.enumerate())
-                .flat_map(|a| a.to_string_form().chars().collect::<Vec<_>>())
-                .collect();
-            let parts: Vec<Value> = if seps.is_empty() {
-                s.split(char::is_whitespace).map(Value::from).collect()
-            } else {
-                s.split(|c| seps.contains(&c)).map(Value::from).collect()
+            // .NET Framework: Split(params char[]) — every string argument adds its characters
+            // as separators — or Split(char[], int count).
+            let mut seps: Vec<char> = Vec::new();
+            let mut count: Option<i64> = None;
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 && a.numeric().is_number() {
+                    count = a.to_i64();
+                    continue;
+                }
+                for item in a.enumerate() {
+                    seps.extend(item.to_string_form().chars());
+                }
+            }
+            let is_sep = |c: char| {
+                if seps.is_empty() {
+                    c.is_whitespace()
+                } else {
+                    seps.contains(&c)
+                }
+            };
+            let parts: Vec<Value> = match count {
+                Some(n) if n <= 0 => Vec::new(),
+                Some(n) => s
+                    .splitn(usize::try_from(n).unwrap_or(usize::MAX), is_sep)
+                    .map(Value::from)
+                    .collect(),
+                None => s.split(is_sep).map(Value::from).collect(),
             };
             Value::array(parts)
         }

@@ -470,6 +470,15 @@ fn i6_47_function_parameter_validation_attributes() {
 }
 
 #[test]
+fn i6_47_string_split_method_takes_several_separators_and_a_count() {
+    let r = run(
+        "'a;b c'.Split(';', ' ') -join '|'; 'a,b,c'.Split(',', 2) -join '|'; \
+         'a::b'.Split('::') -join '|'; 'x y'.Split() -join '|'; 'a,b'.Split(',', 0).Count",
+    );
+    assert_eq!(r.outputs(), ["a|b|c", "a|b,c", "a||b", "x|y", "0"]);
+}
+
+#[test]
 fn i6_27_psobject_properties_of_a_custom_object() {
     let r = run(
         "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \
