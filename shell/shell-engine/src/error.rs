@@ -552,6 +552,14 @@ pub mod catalogue {
         r
     }
 
+    /// `InvokeMethodOnNull`: a method called on `$null`.
+    pub fn invoke_method_on_null() -> ErrorRecord {
+        runtime(
+            "You cannot call a method on a null-valued expression.",
+            "InvokeMethodOnNull",
+        )
+    }
+
     /// `MethodNotFound`: "Method invocation failed because \[T\] does not contain a method
     /// named 'X'."
     pub fn method_not_found(type_name: &str, method: &str) -> ErrorRecord {

@@ -700,6 +700,9 @@ pub fn call_method(
 ) -> Result<Value, ErrorRecord> {
     let lower = name.to_ascii_lowercase();
     let value = value.numeric();
+    if value.is_null() {
+        return Err(catalogue::invoke_method_on_null());
+    }
     // Methods every value has.
     match lower.as_str() {
         // .NET's ToString() formats dates in the current culture (en-US here, spec D7), unlike

@@ -479,6 +479,23 @@ fn i6_47_string_split_method_takes_several_separators_and_a_count() {
 }
 
 #[test]
+fn i6_48_method_on_null_is_invoke_method_on_null() {
+    let r = run("$nothing.Add('a'); $null.ToString(); 'after'");
+    assert_eq!(r.outputs(), ["after"]);
+    let errors = r.errors();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(
+        errors[0].message,
+        "You cannot call a method on a null-valued expression."
+    );
+    assert_eq!(errors[0].fully_qualified_error_id(), "InvokeMethodOnNull");
+    assert_eq!(
+        errors[0].category_info(),
+        "InvalidOperation: (:) [], RuntimeException"
+    );
+}
+
+#[test]
 fn i6_27_psobject_properties_of_a_custom_object() {
     let r = run(
         "$o = [pscustomobject]@{ A = 1; B = 'x' }; $o.PSObject.Properties.Name -join ','; \
