@@ -1,6 +1,8 @@
 //! Write-Host.
 
-use shell_engine::{Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, Signature};
+use shell_engine::{
+    Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature,
+};
 
 /// Writes text to the host (not the pipeline).
 pub struct WriteHost;
@@ -9,7 +11,12 @@ impl<S> Cmdlet<S> for WriteHost {
     fn signature(&self) -> Signature {
         Signature::new("Write-Host")
             .summary("Writes customized output to the host.")
-            .param(Param::new("Object", Kind::Object).position(0).remaining())
+            .param(
+                Param::new("Object", Kind::Object)
+                    .position(0)
+                    .from_pipeline(PipelineInput::ByValue)
+                    .remaining(),
+            )
             .param(Param::switch("NoNewline"))
             .param(Param::new("Separator", Kind::Object))
             .param(Param::new("ForegroundColor", Kind::String))
@@ -25,6 +32,10 @@ impl<S> Cmdlet<S> for WriteHost {
             Example {
                 script: "Write-Host 1 2 3 -Separator ', '",
                 summary: "Joins the objects with a separator.",
+            },
+            Example {
+                script: "'{0} certificates' -f 2 | Write-Host",
+                summary: "Writes each pipeline object on its own line.",
             },
         ]
     }

@@ -70,3 +70,10 @@ fn i6_37_measure_object_text_with_property_is_refused() {
         "{out}"
     );
 }
+
+#[test]
+fn i6_49_write_host_takes_pipeline_input() {
+    let out =
+        run("'Subject: {0}' -f 'CN=EXCH01' | Write-Host -ForegroundColor Green; 1, 2 | Write-Host");
+    assert_eq!(out, "Subject: CN=EXCH01\n1\n2\n[EOF]\n");
+}
