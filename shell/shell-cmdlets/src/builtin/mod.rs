@@ -1,5 +1,6 @@
 //! The built-in cmdlets of spec §6, generic over the application state.
 
+pub mod add_member;
 pub mod clear_host;
 pub mod common;
 pub mod convert_json;
@@ -44,6 +45,7 @@ pub mod write_output;
 pub mod write_verbose;
 pub mod write_warning;
 
+pub use add_member::AddMember;
 pub use clear_host::ClearHost;
 pub use convert_json::{ConvertFromJson, ConvertToJson};
 pub use convert_to_html::ConvertToHtml;
