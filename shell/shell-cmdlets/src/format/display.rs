@@ -167,9 +167,32 @@ pub fn expand_for_display(value: &Value) -> Vec<Value> {
                 )
             })
             .collect(),
+        // A TimeSpan shows as PowerShell's System.TimeSpan list view, not as `1.00:00:00`.
+        Value::TimeSpan(_) => {
+            let mut object = PsObject::new("System.TimeSpan");
+            for name in TIMESPAN_PROPERTIES {
+                object.set(name, value.property(name).unwrap_or(Value::Null));
+            }
+            vec![Value::object(object)]
+        }
         other => vec![other.clone()],
     }
 }
+
+/// The properties of PowerShell's default System.TimeSpan view, in its order.
+const TIMESPAN_PROPERTIES: &[&str] = &[
+    "Days",
+    "Hours",
+    "Minutes",
+    "Seconds",
+    "Milliseconds",
+    "Ticks",
+    "TotalDays",
+    "TotalHours",
+    "TotalMinutes",
+    "TotalSeconds",
+    "TotalMilliseconds",
+];
 
 /// The lines a scalar prints as (§7.2 rule 3): nothing for `$null`, else its string form
 /// split at newlines.
