@@ -1990,7 +1990,8 @@ impl<S> Interp<S> {
     }
 
     /// The first bound argument that fails a `[ValidateSet()]`, `[ValidateRange()]`,
-    /// `[ValidatePattern()]`, `[ValidateNotNull()]` or `[ValidateNotNullOrEmpty()]` attribute of
+    /// `[ValidatePattern()]`, `[ValidateCount()]`, `[ValidateLength()]`, `[ValidateScript()]`,
+    /// `[ValidateNotNull()]` or `[ValidateNotNullOrEmpty()]` attribute of
     /// the function's parameters (each element of an array argument is checked), with the span
     /// of that argument.
     fn validate_function_params(
@@ -2061,6 +2062,59 @@ impl<S> Interp<S> {
                             None
                         }
                     }),
+                    "validatecount" if args.len() == 2 => {
+                        let count = items.len();
+                        let (min, max) = (args[0].to_string_form(), args[1].to_string_form());
+                        let too_few = min.parse::<usize>().is_ok_and(|m| count < m);
+                        let too_many = max.parse::<usize>().is_ok_and(|m| count > m);
+                        if too_many {
+                            Some(format!(
+                                "The number of provided arguments, ({count}), exceeds the maximum number of allowed arguments ({max}). Provide fewer than {max} arguments, and then try the command again."
+                            ))
+                        } else if too_few {
+                            Some(format!(
+                                "The number of provided arguments ({count}) is fewer than the minimum number of allowed arguments ({min}). Provide more than {min} arguments, and then try the command again."
+                            ))
+                        } else {
+                            None
+                        }
+                    }
+                    "validatelength" if args.len() == 2 => {
+                        let (min, max) = (args[0].to_string_form(), args[1].to_string_form());
+                        items.iter().find_map(|v| {
+                            let len = v.to_string_form().chars().count();
+                            if max.parse::<usize>().is_ok_and(|m| len > m) {
+                                Some(format!(
+                                    "The character length of the {len} argument is too long. Shorten the character length of the argument so it is fewer than or equal to \"{max}\" characters, and then try the command again."
+                                ))
+                            } else if min.parse::<usize>().is_ok_and(|m| len < m) {
+                                Some(format!(
+                                    "The character length ({len}) of the argument is too short. Specify an argument with a length that is greater than or equal to \"{min}\", and then try the command again."
+                                ))
+                            } else {
+                                None
+                            }
+                        })
+                    }
+                    "validatescript" if !args.is_empty() => {
+                        let mut failed = None;
+                        if let Value::ScriptBlock(block) = &args[0] {
+                            for v in &items {
+                                let out = self
+                                    .invoke_block_for_cmdlet(block, Some(v.clone()), Vec::new(), false)
+                                    .map_err(|rec| self.fail(rec, attr.span))?;
+                                if !Value::array(out).is_truthy() {
+                                    failed = Some(format!(
+                                        "The \"{}\" validation script for the argument with value \"{}\" did not return a result of True. Determine why the validation script failed, and then try the command again.",
+                                        block.text().trim(),
+                                        v.to_string_form()
+                                    ));
+                                    break;
+                                }
+                            }
+                        }
+                        failed
+                    }
                     "validatepattern" if !args.is_empty() => {
                         let mut failed = None;
                         for v in &items {

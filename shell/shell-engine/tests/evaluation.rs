@@ -431,6 +431,36 @@ fn i6_30_split_keeps_capture_groups_as_dotnet_does() {
 }
 
 #[test]
+fn i6_47_validate_count_length_and_script() {
+    let script = "function f { param([ValidateCount(1,2)][string[]]$Names = 'a', \
+         [ValidateLength(3,5)][string]$Code = 'abc', \
+         [ValidateScript({ $_ -gt 0 })][int]$Days = 1) \"$($Names -join ',') $Code $Days\" }; \
+         f -Names a,b -Code abcde -Days 5; f -Names a,b,c; f -Code ab; f -Code abcdef; \
+         f -Days 0; 'after'";
+    let r = run(script);
+    assert_eq!(r.outputs(), ["a,b abcde 5", "after"]);
+    let errors = r.errors();
+    let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "Cannot validate argument on parameter 'Names'. The number of provided arguments, \
+             (3), exceeds the maximum number of allowed arguments (2). Provide fewer than 2 \
+             arguments, and then try the command again.",
+            "Cannot validate argument on parameter 'Code'. The character length (2) of the \
+             argument is too short. Specify an argument with a length that is greater than or \
+             equal to \"3\", and then try the command again.",
+            "Cannot validate argument on parameter 'Code'. The character length of the 6 argument \
+             is too long. Shorten the character length of the argument so it is fewer than or \
+             equal to \"5\" characters, and then try the command again.",
+            "Cannot validate argument on parameter 'Days'. The \"$_ -gt 0\" validation script for \
+             the argument with value \"0\" did not return a result of True. Determine why the \
+             validation script failed, and then try the command again.",
+        ]
+    );
+}
+
+#[test]
 fn i6_47_function_parameter_validation_attributes() {
     let script = "function f { param([ValidateSet('POP','IMAP')][string]$P = 'POP', \
          [ValidateRange(1, 10)][int]$N = 1, [ValidatePattern('^\\d+$')][string]$D = '1', \
