@@ -200,6 +200,49 @@ fn literal_text(e: &Expr) -> Option<String> {
     }
 }
 
+/// Comment-based help (`.SYNOPSIS`, `.DESCRIPTION`, `.PARAMETER Name`) read into a function's
+/// signature, so Get-Help shows it as it shows a cmdlet's. Other keywords are kept out.
+fn apply_comment_help(signature: &mut Signature, help: &str) {
+    let text = help.trim().trim_start_matches("<#").trim_end_matches("#>");
+    let mut sections: Vec<(String, Option<String>, Vec<&str>)> = Vec::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(keyword) = trimmed.strip_prefix('.') {
+            let mut words = keyword.split_whitespace();
+            if let Some(word) = words.next()
+                && word.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                sections.push((
+                    word.to_ascii_uppercase(),
+                    words.next().map(str::to_string),
+                    Vec::new(),
+                ));
+                continue;
+            }
+        }
+        if let Some((_, _, lines)) = sections.last_mut() {
+            lines.push(trimmed);
+        }
+    }
+    let joined = |lines: &[&str]| lines.join("\n").trim().to_string();
+    for (keyword, argument, lines) in &sections {
+        match (keyword.as_str(), argument) {
+            ("SYNOPSIS", _) => signature.summary = joined(lines),
+            ("DESCRIPTION", _) => signature.description = joined(lines),
+            ("PARAMETER", Some(name)) => {
+                if let Some(param) = signature
+                    .params
+                    .iter_mut()
+                    .find(|p| p.name.eq_ignore_ascii_case(name))
+                {
+                    param.help = joined(lines);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Builds a signature from a `param()` block (functions and script blocks).
 fn signature_from_params(name: &str, params: Option<&ParamBlock>) -> Signature {
     let mut sig = Signature::new(name);
@@ -1029,7 +1072,10 @@ impl<S> Interp<S> {
 
     fn define_function(&mut self, def: &FunctionDefinition) {
         let params = def.params.clone().or_else(|| def.body.params.clone());
-        let signature = signature_from_params(&def.name.item, params.as_ref());
+        let mut signature = signature_from_params(&def.name.item, params.as_ref());
+        if let Some(help) = &def.help {
+            apply_comment_help(&mut signature, help);
+        }
         let info = FunctionInfo {
             name: def.name.item.clone(),
             block: Rc::new(ScriptBlockValue {

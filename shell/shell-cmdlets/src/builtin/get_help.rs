@@ -80,6 +80,17 @@ pub fn find_command<S>(cx: &Context<S>, name: &str) -> Option<(Rc<Signature>, &'
     cx.commands()
         .into_iter()
         .find(|(s, _)| s.name.eq_ignore_ascii_case(&target))
+        .or_else(|| {
+            // Functions defined in the session, with their comment-based help.
+            cx.functions()
+                .into_iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&target))
+                .map(|(_, mut signature)| {
+                    // The engine's hidden collector of `$args` is not part of the syntax.
+                    signature.params.retain(|p| !p.name.starts_with("__"));
+                    (Rc::new(signature), &[] as &'static [Example])
+                })
+        })
 }
 
 impl<S> Cmdlet<S> for GetHelp {
