@@ -1,5 +1,6 @@
 //! What Import-ExchangeCertificate was given: certificates (PEM, DER, Base64, PKCS #7) or a
-//! PKCS #12 file (spec §3.3 behaviour steps 1–2).
+//! PKCS #12 file (spec §3.3 behaviour steps 1–2); and the writer of certificates-only PKCS #7
+//! files (`Export-Certificate -Type P7B`).
 //!
 //! A small DER reader tells the containers apart by their first inner element: a certificate
 //! starts with a SEQUENCE (tbsCertificate), a PKCS #7 ContentInfo with an OBJECT IDENTIFIER, a
@@ -165,6 +166,47 @@ fn pkcs7_certificates(content_info: &[u8]) -> Option<Vec<Vec<u8>>> {
     }
 }
 
+/// 1.2.840.113549.1.7.1, id-data.
+const OID_DATA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01];
+
+/// A certificates-only PKCS #7 SignedData (RFC 2315 §9.1, no signers) holding `certificates`
+/// (DER), as `.p7b` files are: what `openssl pkcs7 -print_certs` and Windows read.
+pub fn pkcs7_certificates_only(certificates: &[&[u8]]) -> Vec<u8> {
+    let signed_data = [
+        tlv(TAG_INTEGER, &[1]),
+        tlv(TAG_SET, &[]),
+        tlv(TAG_SEQUENCE, &tlv(TAG_OID, OID_DATA)),
+        tlv(TAG_CONTEXT_0, &certificates.concat()),
+        tlv(TAG_SET, &[]),
+    ]
+    .concat();
+    let content = [
+        tlv(TAG_OID, OID_SIGNED_DATA),
+        tlv(TAG_CONTEXT_0, &tlv(TAG_SEQUENCE, &signed_data)),
+    ]
+    .concat();
+    tlv(TAG_SEQUENCE, &content)
+}
+
+/// One DER TLV with a definite length.
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let length = content.len();
+    if length < 0x80 {
+        out.push(length as u8);
+    } else {
+        let octets: Vec<u8> = length
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|octet| *octet == 0)
+            .collect();
+        out.push(0x80 | octets.len() as u8);
+        out.extend_from_slice(&octets);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
 /// Reads one DER TLV: (tag, content, rest). Only single-byte tags and definite lengths of up to
 /// four length octets, which is all the structures above use.
 fn read_tlv(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
@@ -198,36 +240,17 @@ mod tests {
     const CERT_SHAPE: &[u8] = &[0x30, 0x02, 0x30, 0x00];
 
     fn pkcs7(certs: &[&[u8]]) -> Vec<u8> {
-        fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-            let mut out = vec![tag];
-            if content.len() < 0x80 {
-                out.push(content.len() as u8);
-            } else {
-                out.push(0x82);
-                out.extend_from_slice(&(content.len() as u16).to_be_bytes());
-            }
-            out.extend_from_slice(content);
-            out
-        }
-        let certificates: Vec<u8> = certs.concat();
-        let data_oid = tlv(
-            TAG_OID,
-            &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01],
+        pkcs7_certificates_only(certs)
+    }
+
+    #[test]
+    fn pkcs7_writer_uses_long_lengths_beyond_127_octets() {
+        let big = [vec![0x30, 0x81, 0xc8, 0x30, 0x00], vec![0u8; 198]].concat();
+        let data = pkcs7(&[&big, CERT_SHAPE]);
+        assert_eq!(
+            decode_import_data(&data).unwrap(),
+            ImportData::Certificates(vec![big.clone(), CERT_SHAPE.to_vec()])
         );
-        let signed_data = [
-            tlv(TAG_INTEGER, &[1]),
-            tlv(TAG_SET, &[]),
-            tlv(TAG_SEQUENCE, &data_oid),
-            tlv(TAG_CONTEXT_0, &certificates),
-            tlv(TAG_SET, &[]),
-        ]
-        .concat();
-        let content = [
-            tlv(TAG_OID, OID_SIGNED_DATA),
-            tlv(TAG_CONTEXT_0, &tlv(TAG_SEQUENCE, &signed_data)),
-        ]
-        .concat();
-        tlv(TAG_SEQUENCE, &content)
     }
 
     #[test]

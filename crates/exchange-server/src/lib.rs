@@ -72,7 +72,7 @@ pub use error::{
     UnusableReason,
 };
 pub use generate::Generators;
-pub use import_data::{ImportData, decode_import_data};
+pub use import_data::{ImportData, decode_import_data, pkcs7_certificates_only};
 pub use model::{
     AccessRule, Connector, ConnectorKind, Event, EventType, LoginType, NETWORK_SERVICE,
     PersonalEntry, Protocol, ProtocolSettings, RequestEntry, ServerConfig, ServerState,

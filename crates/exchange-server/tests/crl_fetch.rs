@@ -17,7 +17,7 @@ use cert_testkit::{TestCa, fixed_now, key_2048};
 use cert_validation::{CrlSource, TrustAnchor, Validator};
 use exchange_server::{
     CertificateQuery, ExchangeCertificate, FetchCrlError, FetchingCrlSource, Generators,
-    HttpCrlClient, Server, SetupOptions, store_fetched,
+    HttpCrlClient, Server, ServerChanges, ServerRole, SetupOptions, store_fetched,
 };
 use time::{Duration as Days, OffsetDateTime};
 
@@ -586,7 +586,7 @@ fn base64_lines(der: &[u8]) -> String {
 }
 
 #[test]
-fn s6a_get_exchange_certificate_fetches_through_the_proxy_and_caches_until_next_update() {
+fn b57_s6a_get_exchange_certificate_fetches_through_the_proxy_and_caches_until_next_update() {
     let mut pki = Pki::new();
     let origin = serving(pki.ca.intermediate_crl(&[])); // nextUpdate: fixed_now + 7 days
     let proxy = Loopback::start(Box::new(|_, head: &str| forward(head)));
@@ -742,4 +742,53 @@ fn s6a_a_cached_crl_of_one_ca_leaves_other_chains_unchecked() {
     let requests = origin.requests().len();
     assert_eq!(import(&mut server, &plain, 3).status, Status::Valid);
     assert_eq!(origin.requests().len(), requests);
+}
+
+/// B-56: an Edge server checks revocation even for certificates its own organisation's CA
+/// issued (a root published through Active Directory, RootCAType Enterprise): while the
+/// issuing CA's CRL cannot be reached from the Edge the certificate is Unknown, and once the
+/// distribution point answers it is Valid.
+#[test]
+fn b56_an_edge_server_checks_its_own_organisations_certificates_against_the_crl() {
+    let mut pki = Pki::new();
+    let mut server = open_server();
+    server
+        .set_server(
+            &ServerChanges {
+                roles: Some(vec![ServerRole::EdgeTransport]),
+                ..ServerChanges::default()
+            },
+            fixed_now(),
+        )
+        .unwrap();
+    assert_eq!(
+        server.config().unwrap().roles,
+        vec![ServerRole::EdgeTransport]
+    );
+    server
+        .add_trusted_root(pki.root.clone(), RootCaType::Enterprise, fixed_now())
+        .unwrap();
+    server
+        .add_intermediate(pki.intermediate.clone(), fixed_now())
+        .unwrap();
+    server.add_crl(pki.root_crl(), fixed_now()).unwrap();
+
+    // The distribution point is unreachable from the Edge: nothing listens on it.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let unreachable = format!(
+        "http://127.0.0.1:{}/issuing.crl",
+        listener.local_addr().unwrap().port()
+    );
+    drop(listener);
+    let own = pki.leaf(&[unreachable]);
+    let imported = import(&mut server, &own, 3);
+    assert_eq!(imported.status, Status::Unknown);
+
+    // Published where the Edge can reach it, the same organisation's certificate is Valid.
+    let origin = serving(pki.ca.intermediate_crl(&[]));
+    let reachable = pki.leaf(&[origin.url("/issuing.crl")]);
+    let imported = import(&mut server, &reachable, 4);
+    assert_eq!(imported.root_ca_type, RootCaType::Enterprise);
+    assert_eq!(imported.status, Status::Valid);
+    assert!(!origin.requests().is_empty());
 }

@@ -367,3 +367,193 @@ fn b101_set_um_server_refuses_unknown_modes_and_servers_and_honours_whatif() {
     ));
     assert_eq!(um_startup_mode(&session), "TCP");
 }
+
+/// The certificate `um.contoso.com` enabled for UM, and its thumbprint.
+fn um_certificate(session: &mut Session<AppState>) -> String {
+    let script = "$um = New-ExchangeCertificate -DomainName EXCH01.contoso.com,um.contoso.com \
+                  -Services None; Enable-ExchangeCertificate $um.Thumbprint -Services UM; \
+                  (Get-ExchangeCertificate $um.Thumbprint).Services; $um.Thumbprint";
+    let out = transcript(session, script);
+    let lines: Vec<&str> = out.lines().collect();
+    // POP and IMAP come with it: their X509CertificateName is the server's FQDN (spec §1.7).
+    assert_eq!(lines.first(), Some(&"IMAP, POP, UM"), "{out}");
+    lines[1].to_owned()
+}
+
+fn openssl_reads(args: &[&str]) -> Option<String> {
+    let output = std::process::Command::new("openssl").args(args).output();
+    match output {
+        Ok(output) => {
+            assert!(
+                output.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            Some(String::from_utf8_lossy(&output.stdout).into_owned())
+        }
+        Err(error) => {
+            eprintln!("openssl is not installed ({error}); skipping the openssl half");
+            None
+        }
+    }
+}
+
+#[test]
+fn b105_the_um_certificate_exports_public_only_as_der_and_p7b_for_ip_gateways() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session();
+    let thumbprint = um_certificate(&mut session);
+    let cer = dir.path().join("um.cer");
+    let p7b = dir.path().join("um.p7b");
+    let script = format!(
+        "$c = Get-ExchangeCertificate | Where-Object {{ $_.Services -match 'UM' }}; \
+         $c | Export-Certificate -FilePath '{cer}' | Format-List Name,Length; \
+         Export-Certificate -Cert $c -FilePath '{p7b}' -Type P7B | ForEach-Object Name",
+        cer = cer.display(),
+        p7b = p7b.display(),
+    );
+    let out = transcript(&mut session, &script);
+    let der = std::fs::read(&cer).unwrap();
+    assert!(
+        out.contains(&format!("Name   : um.cer\nLength : {}\n", der.len())),
+        "{out}"
+    );
+    assert!(out.contains("um.p7b\n"), "{out}");
+    // The .cer file is the certificate itself: DER, nothing else, no key.
+    let certificate = cert_model::Certificate::from_der(&der).unwrap();
+    assert_eq!(certificate.thumbprint().to_string(), thumbprint);
+    // The .p7b holds exactly that certificate.
+    assert_eq!(
+        exchange_server::decode_import_data(&std::fs::read(&p7b).unwrap()).unwrap(),
+        exchange_server::ImportData::Certificates(vec![der.clone()])
+    );
+    // openssl (what a gateway's tooling uses) reads both and finds no key.
+    if let Some(fingerprint) = openssl_reads(&[
+        "x509",
+        "-inform",
+        "der",
+        "-in",
+        &cer.display().to_string(),
+        "-noout",
+        "-fingerprint",
+        "-sha1",
+    ]) {
+        assert_eq!(
+            fingerprint
+                .trim()
+                .rsplit('=')
+                .next()
+                .unwrap()
+                .replace(':', ""),
+            thumbprint
+        );
+        let printed = openssl_reads(&[
+            "pkcs7",
+            "-inform",
+            "der",
+            "-in",
+            &p7b.display().to_string(),
+            "-print_certs",
+        ])
+        .unwrap();
+        assert_eq!(printed.matches("BEGIN CERTIFICATE").count(), 1, "{printed}");
+        assert!(!printed.contains("PRIVATE KEY"), "{printed}");
+    }
+}
+
+#[test]
+fn b105_export_certificate_errors_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session();
+    let thumbprint = um_certificate(&mut session);
+    let existing = dir.path().join("um.cer");
+    std::fs::write(&existing, b"keep me").unwrap();
+    let out = run_in(
+        &mut session,
+        dir.path(),
+        &format!(
+            "Get-ExchangeCertificate {thumbprint} | Export-Certificate -FilePath \"$d/um.cer\" -NoClobber; \
+             Export-Certificate -Cert Cert:\\LocalMachine\\Root\\{thumbprint} -FilePath \"$d/x.cer\"; \
+             Export-Certificate -Cert 42 -FilePath \"$d/x.cer\"; \
+             Export-Certificate -Cert (Get-ExchangeCertificate {thumbprint}) -FilePath \"$d/x.cer\" -Type SST; \
+             Export-Certificate -Cert Cert:\\LocalMachine\\My\\{thumbprint} -FilePath \"$d/x.cer\" -WhatIf"
+        ),
+    );
+    assert_eq!(std::fs::read(&existing).unwrap(), b"keep me");
+    assert!(!dir.path().join("x.cer").exists());
+    insta::assert_snapshot!(out.replace(&thumbprint, "<thumbprint>"));
+}
+
+#[test]
+fn s6_import_certificate_reads_pkcs7_bundles() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = TestCa::new();
+    let root = cert_model::Certificate::from_der(ca.root_der()).unwrap();
+    let intermediate = cert_model::Certificate::from_der(ca.intermediate_der()).unwrap();
+    let bundle = dir.path().join("root.p7b");
+    std::fs::write(
+        &bundle,
+        exchange_server::pkcs7_certificates_only(&[ca.root_der()]),
+    )
+    .unwrap();
+    // The PEM form (`-----BEGIN PKCS7-----`) of the intermediate.
+    let pem = dir.path().join("issuing.p7b");
+    let encoded = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        exchange_server::pkcs7_certificates_only(&[ca.intermediate_der()]),
+    );
+    std::fs::write(
+        &pem,
+        format!("-----BEGIN PKCS7-----\n{encoded}\n-----END PKCS7-----\n"),
+    )
+    .unwrap();
+    let mut session = session();
+    let out = transcript(
+        &mut session,
+        &format!(
+            "Import-Certificate -FilePath '{}' -CertStoreLocation Cert:\\LocalMachine\\Root | ForEach-Object Thumbprint; \
+             Import-Certificate -FilePath '{}' -CertStoreLocation Cert:\\LocalMachine\\CA | ForEach-Object Thumbprint",
+            bundle.display(),
+            pem.display()
+        ),
+    );
+    assert_eq!(
+        out,
+        format!(
+            "{}\n{}\n[EOF]\n",
+            root.thumbprint(),
+            intermediate.thumbprint()
+        )
+    );
+    let listed = transcript(
+        &mut session,
+        "(Get-ChildItem Cert:\\LocalMachine\\Root).Thumbprint; (Get-ChildItem Cert:\\LocalMachine\\CA).Thumbprint",
+    );
+    assert!(listed.contains(&root.thumbprint().to_string()), "{listed}");
+    assert!(
+        listed.contains(&intermediate.thumbprint().to_string()),
+        "{listed}"
+    );
+}
+
+#[test]
+fn s6_get_item_returns_the_item_itself() {
+    let dir = file_tree();
+    let (mut session, _pki, root) = pki_session("Cert:\\LocalMachine\\Root");
+    let out = run_in(
+        &mut session,
+        dir.path(),
+        &format!(
+            "Get-Item \"$d/a.txt\" | Format-List Name,Length,Mode; \
+             (Get-Item \"$d/sub\").Mode; \
+             (Get-Item \"$d/*.txt\").Name; \
+             Get-Item \"$d/*.none\"; \
+             (Get-Item Cert:\\LocalMachine\\Root\\{root}).Subject; \
+             (Get-Item Cert:\\LocalMachine\\Root\\*).Thumbprint -eq '{root}'; \
+             (Get-Item Cert:\\LocalMachine\\CA).Name; \
+             Get-Item \"$d/missing.txt\"; \
+             Get-Item Cert:\\LocalMachine\\Root\\0000"
+        ),
+    );
+    insta::assert_snapshot!(out.replace(&root, "<root>"));
+}

@@ -264,7 +264,8 @@ pub(super) fn store_items(
     }
 }
 
-fn store_object(store: CertStore) -> Value {
+/// A store of `Cert:\\LocalMachine` as an item.
+pub(super) fn store_object(store: CertStore) -> Value {
     let name = store.path();
     let object = PsObject::new(X509_STORE)
         .with("Name", name)
@@ -276,7 +277,8 @@ fn store_object(store: CertStore) -> Value {
     Value::object(object)
 }
 
-fn location_object() -> Value {
+/// `Cert:\\LocalMachine` as an item.
+pub(super) fn location_object() -> Value {
     let names: Vec<String> = CertStore::LISTED
         .iter()
         .map(|store| store.path().to_owned())
@@ -490,7 +492,7 @@ fn cert_wanted(object: &Value, filter: &FileFilter) -> bool {
 }
 
 /// The objects a `Cert:` path lists; with `recurse`, each container's children follow it.
-fn cert_listing(
+pub(super) fn cert_listing(
     cx: &mut Context<AppState>,
     call: &Call,
     text: &str,

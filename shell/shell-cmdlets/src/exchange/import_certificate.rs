@@ -3,6 +3,7 @@
 //! CRLs), as the Windows PKI module does.
 
 use cert_model::{Certificate, Crl, RootCaType};
+use exchange_server::{ImportData, decode_import_data};
 use shell_engine::{
     Call, Cmdlet, ConfirmImpact, Context, ErrorRecord, Example, Kind, Param, PipelineInput,
     Signature,
@@ -34,6 +35,24 @@ fn trust_store(location: &str) -> Option<TrustStore> {
         "authroot" => Some(TrustStore::Root(RootCaType::ThirdParty)),
         "ca" => Some(TrustStore::Intermediate),
         _ => None,
+    }
+}
+
+/// The certificates of a file: PEM (certificate and PKCS7 blocks), DER, Base64, or a PKCS #7
+/// bundle (`.p7b`), as the PKI module reads them. A PFX is refused: its key belongs to
+/// Import-ExchangeCertificate.
+fn certificates_of(data: &[u8]) -> Result<Vec<Certificate>, String> {
+    match decode_import_data(data) {
+        Ok(ImportData::Certificates(ders)) => ders
+            .iter()
+            .map(|der| Certificate::from_der(der).map_err(|error| error.to_string()))
+            .collect(),
+        Ok(ImportData::Pkcs12(_)) => Err(
+            "it is a PKCS #12 (PFX) file; certificates with keys go in with \
+             Import-ExchangeCertificate"
+                .to_owned(),
+        ),
+        Err(_) => Certificate::parse_any(data).map_err(|error| error.to_string()),
     }
 }
 
@@ -94,7 +113,7 @@ impl Cmdlet<AppState> for ImportCertificate {
         }
         let now = cx.now();
         let server = server_of(cx);
-        match Certificate::parse_any(&data) {
+        match certificates_of(&data) {
             Ok(certificates) => {
                 for certificate in certificates {
                     let result = match store {

@@ -5,12 +5,14 @@
 mod connectors;
 mod enable_exchange_certificate;
 mod errors;
+mod export_certificate;
 mod export_exchange_certificate;
 mod get_child_item;
 mod get_event_log;
 mod get_exchange_certificate;
 mod get_exchange_server;
 mod get_imap_settings;
+mod get_item;
 mod get_pop_settings;
 mod get_receive_connector;
 mod get_send_connector;
@@ -51,12 +53,14 @@ use time::OffsetDateTime;
 use crate::format::{ListView, TableView, TableViewColumn, View, Views};
 
 pub use enable_exchange_certificate::EnableExchangeCertificate;
+pub use export_certificate::ExportCertificate;
 pub use export_exchange_certificate::ExportExchangeCertificate;
 pub use get_child_item::GetChildItem;
 pub use get_event_log::GetEventLog;
 pub use get_exchange_certificate::GetExchangeCertificate;
 pub use get_exchange_server::GetExchangeServer;
 pub use get_imap_settings::GetImapSettings;
+pub use get_item::GetItem;
 pub use get_pop_settings::GetPopSettings;
 pub use get_receive_connector::GetReceiveConnector;
 pub use get_send_connector::GetSendConnector;
@@ -282,12 +286,14 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(GetExchangeServer),
         Rc::new(SetExchangeServer),
         Rc::new(ImportCertificate),
+        Rc::new(ExportCertificate),
         Rc::new(ResolveExchangeCertificate),
         Rc::new(GetService),
         Rc::new(StartService),
         Rc::new(StopService),
         Rc::new(GetEventLog),
         Rc::new(GetChildItem),
+        Rc::new(GetItem),
         Rc::new(RemoveItem),
         Rc::new(SetUmServer),
     ]

@@ -118,3 +118,69 @@ fn b32_setup_creates_the_default_self_signed_certificate() {
     assert!(out[2].split(", ").any(|s| s == "SMTP"), "{out:?}");
     assert_eq!(out[3..], ["CN=EXCH01", "None"]);
 }
+
+#[test]
+fn b30_properties_are_not_x509_items_and_the_thumbprint_is_the_sha1_of_the_certificate() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before.cer");
+    let after = dir.path().join("after.cer");
+    let mut session = session(&[]);
+    let out = transcript(
+        &mut session,
+        &format!(
+            "$c = New-ExchangeCertificate -DomainName b30.contoso.com -Services None; \
+             $c | Export-Certificate -FilePath '{before}' | Out-Null; \
+             Enable-ExchangeCertificate $c.Thumbprint -Services POP,IMAP,IIS; \
+             $e = Get-ExchangeCertificate $c.Thumbprint; \
+             $e | Export-Certificate -FilePath '{after}' | Out-Null; \
+             $e.Services; $e.Thumbprint",
+            before = before.display(),
+            after = after.display(),
+        ),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "IMAP, POP, IIS", "{out}");
+    // Services (and Status, RootCAType, AccessRules…) changed; the X.509 certificate did not.
+    let der = std::fs::read(&before).unwrap();
+    assert_eq!(der, std::fs::read(&after).unwrap());
+    // The one property that is an X.509 item: the SHA-1 of the DER, upper-case hex.
+    assert_eq!(
+        lines[1],
+        cert_model::Thumbprint::of_der(&der).to_string(),
+        "{out}"
+    );
+    // None of the Exchange properties' values is written in the certificate.
+    let text = String::from_utf8_lossy(&der);
+    for property in ["IMAP", "POP", "IIS", "Valid", "ThirdParty"] {
+        assert!(!text.contains(property), "{property} in the DER");
+    }
+}
+
+#[test]
+fn b60_only_new_exchange_certificate_makes_requests_and_self_signed_certificates() {
+    // No cmdlet but New-ExchangeCertificate can make a request.
+    let makers: Vec<String> = shell_cmdlets::exchange::exchange_cmdlets()
+        .iter()
+        .map(|cmdlet| cmdlet.signature())
+        .filter(|signature| {
+            signature
+                .params
+                .iter()
+                .any(|p| p.name.eq_ignore_ascii_case("GenerateRequest"))
+        })
+        .map(|signature| signature.name.clone())
+        .collect();
+    assert_eq!(makers, ["New-ExchangeCertificate"]);
+    // Running every service, selection and setup step never files a CA request on its own.
+    let out = lines(
+        "Start-Service MSExchangeTransport, MSExchangePOP3, MSExchangeIMAP4, W3SVC; \
+         foreach ($s in 'SMTP','POP','IMAP','IIS','AnonymousTLS') { \
+             Resolve-ExchangeCertificate -Service $s | Out-Null }; \
+         @(Get-ExchangeCertificate | Where-Object { $_.Status -eq 'PendingRequest' }).Count; \
+         $r = New-ExchangeCertificate -GenerateRequest -DomainName ca.contoso.com; \
+         $s = New-ExchangeCertificate -DomainName self.contoso.com -Services None; \
+         @(Get-ExchangeCertificate | Where-Object { $_.Status -eq 'PendingRequest' }).Count; \
+         $s.IsSelfSigned",
+    );
+    assert_eq!(out, ["0", "1", "True"]);
+}
