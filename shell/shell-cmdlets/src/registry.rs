@@ -119,6 +119,7 @@ pub fn builtin_views(views: &mut Views) {
                 TableViewColumn::property("Version").width(10),
                 TableViewColumn::property("Source"),
             ],
+            group_by: None,
         }),
     );
     views.register(
@@ -130,6 +131,7 @@ pub fn builtin_views(views: &mut Views) {
                     .align(Align::Left),
                 TableViewColumn::property("Value").align(Align::Left),
             ],
+            group_by: None,
         }),
     );
 }

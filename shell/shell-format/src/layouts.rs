@@ -49,6 +49,7 @@ pub fn render_member_table(groups: &[MemberGroup], width: usize, framing: Framin
                         ]
                     })
                     .collect(),
+                custom: false,
             }
         })
         .collect();

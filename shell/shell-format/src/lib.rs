@@ -60,7 +60,7 @@ pub use layouts::{
 };
 pub use list::{ListEntry, list_entry_lines, render_list, render_out_of_band_entry};
 pub use table::{
-    Align, Cell, Table, TableColumn, TableGroup, TableOptions, hidden_column_count,
-    render_grouped_table, render_table, resolve_columns, table_lines,
+    Align, Cell, Table, TableColumn, TableGroup, TableOptions, group_header_lines,
+    hidden_column_count, render_grouped_table, render_table, resolve_columns, table_lines,
 };
 pub use text::{display_width, scalar_lines, word_wrap};

@@ -365,6 +365,22 @@ pub struct TableGroup {
     pub value: String,
     /// The group's rows.
     pub rows: Vec<Vec<Cell>>,
+    /// A custom-control header (`    Label: value` indented four, two blank lines after it), as
+    /// the FileSystem provider's `Directory:` grouping; otherwise the standard
+    /// `   Label: value` with one blank line after it.
+    pub custom: bool,
+}
+
+/// The header lines of one group, after the blank line that opens it: the header and the blank
+/// lines that separate it from the table.
+pub fn group_header_lines(group: &TableGroup) -> Vec<String> {
+    let (indent, after) = if group.custom { (4, 2) } else { (3, 1) };
+    let mut lines = vec![trim_line(format!(
+        "{:indent$}{}: {}",
+        "", group.label, group.value
+    ))];
+    push_blank(&mut lines, after);
+    lines
 }
 
 /// A grouped table (§7.3): one blank line; per group a blank line, `   Label: value`, a
@@ -385,8 +401,7 @@ pub fn render_grouped_table(
     push_blank(&mut lines, outer);
     for group in groups {
         push_blank(&mut lines, 1);
-        lines.push(trim_line(format!("   {}: {}", group.label, group.value)));
-        push_blank(&mut lines, 1);
+        lines.extend(group_header_lines(group));
         let table = Table {
             columns: columns.to_vec(),
             rows: group.rows.clone(),

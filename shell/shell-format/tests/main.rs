@@ -507,6 +507,7 @@ C0D0B9213B6A5B7DD0F5CF76C2A9F3DE8EBC4FC4 CN=server1
                         "string Thumbprint {get;}".into(),
                     ],
                 ],
+                custom: false,
             },
             TableGroup {
                 label: "TypeName".into(),
@@ -516,6 +517,7 @@ C0D0B9213B6A5B7DD0F5CF76C2A9F3DE8EBC4FC4 CN=server1
                     "NoteProperty".into(),
                     "AllowedServices Services=POP".into(),
                 ]],
+                custom: false,
             },
         ];
         let lines =

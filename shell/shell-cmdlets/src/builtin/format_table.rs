@@ -84,6 +84,8 @@ impl<S> Cmdlet<S> for FormatTable {
             return Ok(());
         };
         let mut columns: Vec<(TableColumn, Source)> = Vec::new();
+        // The view's own GroupBy applies when its columns do (no -Property, no -GroupBy).
+        let mut view_group = None;
         if let Some(spec_value) = call.value("Property") {
             let specs =
                 property_specs(spec_value).map_err(|m| bad_property_spec(m, call, "Property"))?;
@@ -96,6 +98,7 @@ impl<S> Cmdlet<S> for FormatTable {
         } else if let Some(view) =
             viewed_type(first, &self.views).and_then(|t| self.views.table(&t))
         {
+            view_group = view.group_by;
             for c in &view.columns {
                 let mut column = TableColumn::new(c.label);
                 column.width = c.width;
@@ -153,6 +156,28 @@ impl<S> Cmdlet<S> for FormatTable {
                         label: label.clone(),
                         value,
                         rows: vec![row],
+                        custom: false,
+                    }),
+                }
+            }
+            cx.write_output(Value::Format(Rc::new(GroupedTableRecord {
+                columns,
+                groups,
+                options,
+            })));
+            return Ok(());
+        }
+        if let Some(group) = view_group {
+            let mut groups: Vec<TableGroup> = Vec::new();
+            for (object, row) in objects.iter().zip(rows) {
+                let value = group.value.of(object).display_text(limit);
+                match groups.last_mut() {
+                    Some(g) if g.value == value => g.rows.push(row),
+                    _ => groups.push(TableGroup {
+                        label: group.label.to_owned(),
+                        value,
+                        rows: vec![row],
+                        custom: group.custom,
                     }),
                 }
             }

@@ -3,13 +3,14 @@
 //! CRLs), as the Windows PKI module does.
 
 use cert_model::{Certificate, Crl, RootCaType};
-use exchange_server::{ImportData, decode_import_data};
+use exchange_server::{ImportData, TrustLocation, decode_import_data};
 use shell_engine::{
     Call, Cmdlet, ConfirmImpact, Context, ErrorRecord, Example, Kind, Param, PipelineInput,
     Signature,
 };
 
-use super::{AppState, errors, objects, server_of};
+use super::get_child_item::{CertStore, certificate_object};
+use super::{AppState, errors, server_of};
 
 /// Imports certificates (or CRLs) into `Cert:\LocalMachine\…` trust stores.
 pub struct ImportCertificate;
@@ -19,6 +20,20 @@ pub struct ImportCertificate;
 enum TrustStore {
     Root(RootCaType),
     Intermediate,
+}
+
+impl TrustStore {
+    /// The `Cert:\\LocalMachine` store this is (for the objects written).
+    fn drive_store(self) -> CertStore {
+        let location = match self {
+            TrustStore::Root(RootCaType::GroupPolicy) => TrustLocation::RootGroupPolicy,
+            TrustStore::Root(RootCaType::Enterprise) => TrustLocation::RootEnterprise,
+            TrustStore::Root(RootCaType::ThirdParty) => TrustLocation::AuthRoot,
+            TrustStore::Root(_) => TrustLocation::Root,
+            TrustStore::Intermediate => TrustLocation::Ca,
+        };
+        CertStore::Trust(location)
+    }
 }
 
 fn trust_store(location: &str) -> Option<TrustStore> {
@@ -128,7 +143,7 @@ impl Cmdlet<AppState> for ImportCertificate {
                     };
                     match result {
                         Ok(_) => {
-                            cx.write_output(objects::trust_certificate(&certificate, &location))
+                            cx.write_output(certificate_object(&certificate, store.drive_store()))
                         }
                         Err(error) => cx.write_error(errors::configure(&error, call.span)),
                     }

@@ -46,11 +46,11 @@ use exchange_server::{
     Generators, KeyGenerator, OpenServerError, OperationWarning, RandomSource, Server,
     SetupOptions, SystemKeyGenerator, SystemRandomSource, local_fqdn, os_roots,
 };
-use shell_engine::{Cmdlet, Context, ErrorCategory, ErrorRecord};
+use shell_engine::{Cmdlet, Context, ErrorCategory, ErrorRecord, Value, format_date};
 use shell_parser::Span;
 use time::OffsetDateTime;
 
-use crate::format::{ListView, TableView, TableViewColumn, View, Views};
+use crate::format::{ListView, TableView, TableViewColumn, View, ViewGroup, ViewValue, Views};
 
 pub use enable_exchange_certificate::EnableExchangeCertificate;
 pub use export_certificate::ExportCertificate;
@@ -330,6 +330,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::computed("Services", objects::services_column).width(10),
                     TableViewColumn::property("Subject"),
                 ],
+                group_by: None,
             }),
         ),
         (
@@ -343,6 +344,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Thumbprint").width(41),
                     TableViewColumn::property("Subject"),
                 ],
+                group_by: Some(provider_group()),
             }),
         ),
         (
@@ -352,6 +354,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Thumbprint").width(41),
                     TableViewColumn::property("Issuer"),
                 ],
+                group_by: Some(provider_group()),
             }),
         ),
         (get_child_item::FILE_SYSTEM_INFO, file_table()),
@@ -373,6 +376,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Bindings"),
                     TableViewColumn::property("Enabled"),
                 ],
+                group_by: None,
             }),
         ),
         (
@@ -383,6 +387,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("AddressSpaces"),
                     TableViewColumn::property("Enabled"),
                 ],
+                group_by: None,
             }),
         ),
         (
@@ -395,6 +400,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Edition"),
                     TableViewColumn::property("AdminDisplayVersion"),
                 ],
+                group_by: None,
             }),
         ),
     ]
@@ -404,14 +410,55 @@ pub fn views() -> Vec<(&'static str, View)> {
 fn file_table() -> View {
     View::Table(TableView {
         columns: vec![
-            TableViewColumn::property("Mode").width(6),
-            TableViewColumn::property("LastWriteTime").width(21),
+            TableViewColumn::property("Mode").width(7),
+            TableViewColumn::computed("LastWriteTime", last_write_time)
+                .width(25)
+                .align(shell_format::Align::Right),
             TableViewColumn::property("Length")
                 .width(14)
                 .align(shell_format::Align::Right),
             TableViewColumn::property("Name"),
         ],
+        group_by: Some(ViewGroup {
+            label: "Directory",
+            value: ViewValue::Computed(file_parent),
+            custom: true,
+        }),
     })
+}
+
+/// The FileSystem view's LastWriteTime: `[String]::Format("{0,10}  {1,8}",
+/// $_.LastWriteTime.ToString("d"), $_.LastWriteTime.ToString("t"))`.
+fn last_write_time(object: &Value) -> Value {
+    match object.property("LastWriteTime") {
+        Some(Value::DateTime(time)) => Value::from(format!(
+            "{:>10}  {:>8}",
+            format_date(&time, "d"),
+            format_date(&time, "t")
+        )),
+        _ => Value::Null,
+    }
+}
+
+/// The directory a file-system item is in: its `PSParentPath` without the provider prefix.
+fn file_parent(object: &Value) -> Value {
+    let parent = object
+        .property("PSParentPath")
+        .map(|path| path.to_string_form())
+        .unwrap_or_default();
+    let directory = parent
+        .strip_prefix("Microsoft.PowerShell.Core\\FileSystem::")
+        .unwrap_or(&parent);
+    Value::from(directory.to_owned())
+}
+
+/// The certificate provider's grouping: `   PSParentPath: Microsoft.PowerShell.Security\…`.
+fn provider_group() -> ViewGroup {
+    ViewGroup {
+        label: "PSParentPath",
+        value: ViewValue::Property("PSParentPath"),
+        custom: false,
+    }
 }
 
 fn protocol_table() -> View {
@@ -422,6 +469,7 @@ fn protocol_table() -> View {
             TableViewColumn::property("LoginType"),
             TableViewColumn::property("X509CertificateName"),
         ],
+        group_by: None,
     })
 }
 

@@ -308,18 +308,3 @@ pub fn exchange_server(config: &ServerConfig) -> Value {
         .with_string_form(config.name.clone());
     Value::object(object)
 }
-
-/// A certificate of a `Cert:\\LocalMachine` trust store (Import-Certificate output).
-pub fn trust_certificate(certificate: &cert_model::Certificate, location: &str) -> Value {
-    let thumbprint = certificate.thumbprint().to_string();
-    let object = PsObject::new(X509_CERTIFICATE2)
-        .with("Thumbprint", thumbprint.as_str())
-        .with("Subject", certificate.subject().to_string())
-        .with("Issuer", certificate.issuer().to_string())
-        .with("NotBefore", Value::DateTime(certificate.not_before()))
-        .with("NotAfter", Value::DateTime(certificate.not_after()))
-        .with("SerialNumber", certificate.serial_number())
-        .with("PSParentPath", location)
-        .with_string_form(format!("[Subject]\n  {}", certificate.subject()));
-    Value::object(object)
-}

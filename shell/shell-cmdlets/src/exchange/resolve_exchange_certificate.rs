@@ -224,6 +224,7 @@ pub fn selection_views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Outcome"),
                     TableViewColumn::property("Thumbprint"),
                 ],
+                group_by: None,
             }),
         ),
         (
@@ -248,6 +249,7 @@ pub fn selection_views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Name").width(18),
                     TableViewColumn::property("DisplayName").width(38),
                 ],
+                group_by: None,
             }),
         ),
         (
@@ -265,6 +267,7 @@ pub fn selection_views() -> Vec<(&'static str, View)> {
                         .align(Align::Right),
                     TableViewColumn::property("Message"),
                 ],
+                group_by: None,
             }),
         ),
     ]

@@ -13,4 +13,6 @@ pub use error::render_error_record;
 pub use out_default::OutDefault;
 pub use records::{GroupedTableRecord, HelpRecord, ListRecord, MemberRecord, TableRecord};
 pub use text_host::TextHost;
-pub use view::{ListView, ListViewItem, TableView, TableViewColumn, View, ViewValue, Views};
+pub use view::{
+    ListView, ListViewItem, TableView, TableViewColumn, View, ViewGroup, ViewValue, Views,
+};

@@ -7,15 +7,15 @@ use std::rc::Rc;
 
 use shell_engine::Value;
 use shell_format::{
-    Align, Cell, DEFAULT_FRAMING, ListEntry, Table, TableColumn, TableOptions, list_entry_lines,
-    render_out_of_band_entry, resolve_columns, table_lines,
+    Align, Cell, DEFAULT_FRAMING, ListEntry, Table, TableColumn, TableGroup, TableOptions,
+    group_header_lines, list_entry_lines, render_out_of_band_entry, resolve_columns, table_lines,
 };
 
 use super::display::{
     cell, display_text, expand_for_display, is_scalar, scalar_lines, shown_property_names,
     viewed_type,
 };
-use super::view::{View, ViewValue, Views};
+use super::view::{View, ViewGroup, ViewValue, Views};
 
 /// One column of the current table.
 #[derive(Clone, Debug)]
@@ -51,6 +51,8 @@ enum Shape {
         applies_to: Option<String>,
         columns: Vec<Column>,
         widths: Option<Vec<TableColumn>>,
+        /// The view's `GroupBy`, and the value of the group being shown.
+        group: Option<(ViewGroup, Option<String>)>,
     },
     /// A list: `items` from a registered view, else each object's shown properties.
     List {
@@ -156,6 +158,7 @@ impl OutDefault {
                         applies_to: Some(t),
                         columns,
                         widths: None,
+                        group: tv.group_by.map(|g| (g, None)),
                     };
                 }
                 Some(View::List(lv)) => {
@@ -188,6 +191,7 @@ impl OutDefault {
                 applies_to: None,
                 columns,
                 widths: None,
+                group: None,
             }
         } else {
             Shape::List {
@@ -278,52 +282,44 @@ impl OutDefault {
                 }
             }
             Shape::Table {
-                columns, widths, ..
-            } => {
-                let rows: Vec<Vec<Cell>> = objects
-                    .iter()
-                    .map(|o| {
-                        columns
-                            .iter()
-                            .map(|c| cell(&c.value.of(o), limit))
-                            .collect()
-                    })
-                    .collect();
-                match widths {
-                    Some(resolved) => {
-                        let table = Table {
-                            columns: resolved.clone(),
-                            rows,
-                            options: TableOptions {
-                                hide_headers: true,
-                                ..Default::default()
-                            },
-                        };
-                        lines.extend(table_lines(&table, width));
-                    }
-                    None => {
-                        let table = Table {
-                            columns: columns
-                                .iter()
-                                .map(|c| {
-                                    let mut col = TableColumn::new(c.label.clone());
-                                    col.width = c.width;
-                                    col.align = c.align;
-                                    col
-                                })
-                                .collect(),
-                            rows,
-                            options: TableOptions::default(),
-                        };
-                        lines.extend(std::iter::repeat_n(
-                            String::new(),
-                            DEFAULT_FRAMING.table_leading(),
-                        ));
-                        lines.extend(table_lines(&table, width));
-                        *widths = Some(resolve_columns(&table, width));
+                columns,
+                widths,
+                group,
+                ..
+            } => match group {
+                None => table_rows(&objects, columns, widths, true, limit, width, lines),
+                Some((view_group, current)) => {
+                    for object in &objects {
+                        let value = display_text(&view_group.value.of(object), limit);
+                        if current.as_deref() != Some(value.as_str()) {
+                            // A new group: end the previous group's table (or open the
+                            // block), then the header, then a table with its own headings.
+                            let before = match widths {
+                                Some(_) => 1,
+                                None => DEFAULT_FRAMING.table_leading(),
+                            };
+                            lines.extend(std::iter::repeat_n(String::new(), before + 1));
+                            lines.extend(group_header_lines(&TableGroup {
+                                label: view_group.label.to_string(),
+                                value: value.clone(),
+                                rows: Vec::new(),
+                                custom: view_group.custom,
+                            }));
+                            *widths = None;
+                            *current = Some(value);
+                        }
+                        table_rows(
+                            std::slice::from_ref(object),
+                            columns,
+                            widths,
+                            false,
+                            limit,
+                            width,
+                            lines,
+                        );
                     }
                 }
-            }
+            },
         }
     }
 }
@@ -334,5 +330,63 @@ fn flatten(value: &Value) -> Vec<Value> {
     match value {
         Value::Array(a) => a.borrow().iter().flat_map(flatten).collect(),
         other => vec![other.clone()],
+    }
+}
+
+/// Renders rows of the open table: the first rows also print the headings (after the leading
+/// blank line when `leading`) and fix the column widths for the rows that follow.
+fn table_rows(
+    objects: &[Value],
+    columns: &[Column],
+    widths: &mut Option<Vec<TableColumn>>,
+    leading: bool,
+    limit: usize,
+    width: usize,
+    lines: &mut Vec<String>,
+) {
+    let rows: Vec<Vec<Cell>> = objects
+        .iter()
+        .map(|o| {
+            columns
+                .iter()
+                .map(|c| cell(&c.value.of(o), limit))
+                .collect()
+        })
+        .collect();
+    match widths {
+        Some(resolved) => {
+            let table = Table {
+                columns: resolved.clone(),
+                rows,
+                options: TableOptions {
+                    hide_headers: true,
+                    ..Default::default()
+                },
+            };
+            lines.extend(table_lines(&table, width));
+        }
+        None => {
+            let table = Table {
+                columns: columns
+                    .iter()
+                    .map(|c| {
+                        let mut col = TableColumn::new(c.label.clone());
+                        col.width = c.width;
+                        col.align = c.align;
+                        col
+                    })
+                    .collect(),
+                rows,
+                options: TableOptions::default(),
+            };
+            if leading {
+                lines.extend(std::iter::repeat_n(
+                    String::new(),
+                    DEFAULT_FRAMING.table_leading(),
+                ));
+            }
+            lines.extend(table_lines(&table, width));
+            *widths = Some(resolve_columns(&table, width));
+        }
     }
 }

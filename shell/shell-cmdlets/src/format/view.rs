@@ -69,11 +69,26 @@ impl TableViewColumn {
     }
 }
 
-/// A table view: its columns, left to right.
+/// A table view: its columns, left to right, and how its rows are grouped.
 #[derive(Clone, Debug)]
 pub struct TableView {
     /// The columns.
     pub columns: Vec<TableViewColumn>,
+    /// Format.ps1xml's `GroupBy`: consecutive objects with the same group value share a
+    /// table under a group header.
+    pub group_by: Option<ViewGroup>,
+}
+
+/// The `GroupBy` of a table view.
+#[derive(Clone, Copy, Debug)]
+pub struct ViewGroup {
+    /// The header's label (`PSParentPath`, `Directory`).
+    pub label: &'static str,
+    /// The group value of an object.
+    pub value: ViewValue,
+    /// A custom control (the FileSystem provider's `    Directory: …` frame, two blank lines
+    /// after it) rather than the standard `   Label: value` header (one blank line after it).
+    pub custom: bool,
 }
 
 /// One line of a [`ListView`].
