@@ -8,9 +8,7 @@ use shell_engine::{
 use shell_format::ListEntry;
 
 use super::common::{bad_property_spec, evaluate, input, property_specs, resolve, unsupported};
-use crate::format::display::{
-    all_property_names, display_text, expand_for_display, is_scalar, viewed_type,
-};
+use crate::format::display::{all_property_names, display_text, expand_for_display, is_scalar};
 use crate::format::{ListRecord, Views};
 
 /// Formats objects as a list of properties, one property per line.
@@ -89,7 +87,7 @@ impl<S> Cmdlet<S> for FormatList {
                     }
                 }
                 None => {
-                    let view = viewed_type(&item, &self.views).and_then(|t| self.views.list(&t));
+                    let view = self.views.list_for(&item);
                     match view {
                         Some(view) => {
                             for i in &view.items {

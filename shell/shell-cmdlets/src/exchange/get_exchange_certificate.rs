@@ -5,7 +5,7 @@ use shell_engine::{
     Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature,
 };
 
-use super::{AppState, errors, objects, server_of, thumbprint_argument};
+use super::{AppState, certificate_formatting, errors, objects, server_of, thumbprint_argument};
 
 /// Lists the certificates of the local server and its pending requests.
 pub struct GetExchangeCertificate;
@@ -75,8 +75,9 @@ impl Cmdlet<AppState> for GetExchangeCertificate {
         let result = server_of(cx).borrow_mut().get_certificates(&query, now);
         match result {
             Ok(certificates) => {
+                let formatting = certificate_formatting(cx);
                 for certificate in &certificates {
-                    cx.write_output(objects::certificate(certificate));
+                    cx.write_output(objects::certificate(certificate, formatting));
                 }
             }
             Err(error) => {

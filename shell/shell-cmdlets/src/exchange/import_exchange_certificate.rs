@@ -7,7 +7,7 @@ use shell_engine::{
     Signature,
 };
 
-use super::{AppState, errors, messages, objects, secret, server_of};
+use super::{AppState, certificate_formatting, errors, messages, objects, secret, server_of};
 
 /// Installs a CA's answer to a pending request, or a PFX file with its key.
 pub struct ImportExchangeCertificate;
@@ -69,7 +69,10 @@ impl Cmdlet<AppState> for ImportExchangeCertificate {
             }
         };
         match result {
-            Ok(certificate) => cx.write_output(objects::certificate(&certificate)),
+            Ok(certificate) => {
+                let formatting = certificate_formatting(cx);
+                cx.write_output(objects::certificate(&certificate, formatting));
+            }
             Err(error) => {
                 let span = if call.is_bound("Path") {
                     call.span_of("Path")

@@ -216,6 +216,19 @@ fn thumbprint_argument(text: &str, span: Span) -> Result<Thumbprint, ErrorRecord
         .map_err(|_| errors::not_found(text.trim(), span))
 }
 
+/// The formatting of certificate objects under the server's compatibility mode (B-11).
+fn certificate_formatting(cx: &mut Context<AppState>) -> objects::CertificateFormatting {
+    let rtm = server_of(cx)
+        .borrow_mut()
+        .config()
+        .is_ok_and(|config| config.rtm_mode);
+    if rtm {
+        objects::CertificateFormatting::Rtm
+    } else {
+        objects::CertificateFormatting::Sp1
+    }
+}
+
 /// Writes the warnings an operation reported.
 fn write_warnings(cx: &mut Context<AppState>, warnings: &[OperationWarning]) {
     for warning in warnings {
@@ -335,7 +348,10 @@ pub fn views() -> Vec<(&'static str, View)> {
         ),
         (
             objects::EXCHANGE_CERTIFICATE,
-            View::List(ListView::properties(&CERTIFICATE_LIST_PROPERTIES)),
+            View::List(
+                ListView::properties(&CERTIFICATE_LIST_PROPERTIES)
+                    .when(objects::has_sp1_formatting),
+            ),
         ),
         (
             objects::X509_CERTIFICATE2,
@@ -346,6 +362,19 @@ pub fn views() -> Vec<(&'static str, View)> {
                 ],
                 group_by: Some(provider_group()),
             }),
+        ),
+        (
+            // PowerShell's X509Certificate2 list view; ExchangeCertificate objects fall back to
+            // it in RTM mode (B-11).
+            objects::X509_CERTIFICATE2,
+            View::List(ListView::properties(&[
+                "Subject",
+                "Issuer",
+                "Thumbprint",
+                "FriendlyName",
+                "NotBefore",
+                "NotAfter",
+            ])),
         ),
         (
             get_child_item::X509_CRL,

@@ -10,8 +10,8 @@ use shell_engine::{
 };
 
 use super::{
-    AppState, ask_replace_smtp, errors, messages, objects, server_of, sources_of,
-    thumbprint_argument, write_warnings,
+    AppState, ask_replace_smtp, certificate_formatting, errors, messages, objects, server_of,
+    sources_of, thumbprint_argument, write_warnings,
 };
 
 /// Creates a self-signed certificate or (with `-GenerateRequest`) a PKCS #10 request.
@@ -150,7 +150,10 @@ impl Cmdlet<AppState> for NewExchangeCertificate {
                 write_warnings(cx, &outcome.warnings);
                 let created = server.borrow_mut().certificate(outcome.thumbprint, now);
                 match created {
-                    Ok(certificate) => cx.write_output(objects::certificate(&certificate)),
+                    Ok(certificate) => {
+                        let formatting = certificate_formatting(cx);
+                        cx.write_output(objects::certificate(&certificate, formatting));
+                    }
                     Err(error) => cx.write_error(errors::get_certificate(&error, span)),
                 }
             }

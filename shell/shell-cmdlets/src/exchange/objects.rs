@@ -129,9 +129,34 @@ fn access_rule(rule: &AccessRule) -> Value {
     Value::object(object)
 }
 
+/// Which Exchange 2007 release formats a certificate object (B-11): SP1 added the
+/// ExchangeCertificate list view of 14 properties; RTM had none, so `fl` fell back to the
+/// X509Certificate2 list view and `fl *` was needed to see everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CertificateFormatting {
+    /// Exchange 2007 RTM compatibility mode.
+    Rtm,
+    /// Exchange 2007 SP1 and later.
+    Sp1,
+}
+
+/// Whether a certificate object takes the SP1 list view (objects made before the mode
+/// existed, and all but RTM-mode objects, do).
+pub fn has_sp1_formatting(value: &Value) -> bool {
+    match value {
+        Value::Object(object) => object
+            .borrow()
+            .native
+            .as_ref()
+            .and_then(|native| native.downcast_ref::<CertificateFormatting>())
+            .is_none_or(|formatting| *formatting == CertificateFormatting::Sp1),
+        _ => true,
+    }
+}
+
 /// The `ExchangeCertificate` object: the 14 properties of spec §1.2 in order, then the
-/// extras `Format-List *` shows.
-pub fn certificate(certificate: &ExchangeCertificate) -> Value {
+/// extras `Format-List *` shows; `formatting` picks its list view.
+pub fn certificate(certificate: &ExchangeCertificate, formatting: CertificateFormatting) -> Value {
     let cert = &certificate.certificate;
     let thumbprint = certificate.thumbprint().to_string();
     let mut object = PsObject::new(EXCHANGE_CERTIFICATE)
@@ -179,7 +204,8 @@ pub fn certificate(certificate: &ExchangeCertificate) -> Value {
             "Version",
             Value::Int(i32::try_from(cert.version()).unwrap_or(3)),
         )
-        .with_string_form(thumbprint);
+        .with_string_form(thumbprint)
+        .with_native(Rc::new(formatting));
     object.type_names.push(X509_CERTIFICATE2.to_owned());
     Value::object(object)
 }

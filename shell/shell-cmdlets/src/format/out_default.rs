@@ -227,9 +227,7 @@ impl OutDefault {
                     .collect(),
             },
             None => {
-                if let Some(t) = viewed_type(value, &self.views)
-                    && let Some(lv) = self.views.list(&t)
-                {
+                if let Some(lv) = self.views.list_for(value) {
                     let items: Vec<(String, ViewValue)> = lv
                         .items
                         .iter()

@@ -105,6 +105,9 @@ pub struct ListViewItem {
 pub struct ListView {
     /// The items.
     pub items: Vec<ListViewItem>,
+    /// Format.ps1xml's `EntrySelectedBy` condition: the view applies only to the objects for
+    /// which this holds (`None`: to every object of the type).
+    pub when: Option<fn(&Value) -> bool>,
 }
 
 impl ListView {
@@ -118,7 +121,19 @@ impl ListView {
                     value: ViewValue::Property(n),
                 })
                 .collect(),
+            when: None,
         }
+    }
+
+    /// Builder: the view applies only to objects for which `condition` holds.
+    pub fn when(mut self, condition: fn(&Value) -> bool) -> Self {
+        self.when = Some(condition);
+        self
+    }
+
+    /// Whether the view applies to `object`.
+    pub fn applies_to(&self, object: &Value) -> bool {
+        self.when.is_none_or(|condition| condition(object))
     }
 }
 
@@ -204,6 +219,18 @@ impl Views {
         self.lookup(type_name)?.views.iter().find_map(|v| match v {
             View::List(l) => Some(l),
             View::Table(_) => None,
+        })
+    }
+
+    /// The list view Format-List uses for `object`: the first list view that applies to it,
+    /// looked up along its type names (most specific first), as PowerShell walks the type
+    /// hierarchy.
+    pub fn list_for(&self, object: &Value) -> Option<&ListView> {
+        super::display::type_names(object).iter().find_map(|t| {
+            self.lookup(t)?.views.iter().find_map(|v| match v {
+                View::List(l) if l.applies_to(object) => Some(l),
+                _ => None,
+            })
         })
     }
 

@@ -184,3 +184,48 @@ fn b60_only_new_exchange_certificate_makes_requests_and_self_signed_certificates
     );
     assert_eq!(out, ["0", "1", "True"]);
 }
+
+#[test]
+fn b11_b110_rtm_mode_fl_shows_the_x509_view_and_fl_star_shows_everything() {
+    let mut session = session(&[]);
+    let labels = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|line| line.split_once(" : ").map(|(label, _)| label.trim().to_owned()))
+            .collect()
+    };
+    let sp1 = transcript(&mut session, "Get-ExchangeCertificate | Format-List");
+    assert_eq!(
+        labels(&sp1),
+        shell_cmdlets::exchange::CERTIFICATE_LIST_PROPERTIES
+    );
+    let rtm = transcript(
+        &mut session,
+        "Set-ExchangeServer -CompatibilityMode RTM; Get-ExchangeCertificate | Format-List",
+    );
+    // RTM had no ExchangeCertificate list view: X509Certificate2's applies, without the
+    // Exchange properties.
+    assert_eq!(
+        labels(&rtm),
+        [
+            "Subject",
+            "Issuer",
+            "Thumbprint",
+            "FriendlyName",
+            "NotBefore",
+            "NotAfter"
+        ]
+    );
+    let star = labels(&transcript(&mut session, "Get-ExchangeCertificate | fl *"));
+    for property in shell_cmdlets::exchange::CERTIFICATE_LIST_PROPERTIES {
+        assert!(star.iter().any(|label| label == property), "{property}");
+    }
+    // Back in SP1 mode the 14 properties return.
+    let back = transcript(
+        &mut session,
+        "Set-ExchangeServer -CompatibilityMode SP1; Get-ExchangeCertificate | fl",
+    );
+    assert_eq!(
+        labels(&back),
+        shell_cmdlets::exchange::CERTIFICATE_LIST_PROPERTIES
+    );
+}
