@@ -7,7 +7,7 @@ use shell_engine::{Cmdlet, Value};
 use crate::builtin::*;
 use shell_format::Align;
 
-use crate::format::{TableView, TableViewColumn, View, Views};
+use crate::format::{TableView, TableViewColumn, View, ViewGroup, ViewValue, Views};
 
 /// The names of the built-in cmdlets, in registry order.
 pub const BUILTIN_NAMES: &[&str] = &[
@@ -110,6 +110,23 @@ fn display_name(value: &Value) -> Value {
 /// The views of the built-in object types: Get-Command's table and the hashtable entries'
 /// `Name` (30 columns) / `Value` table of PowerShell's Hashtable view.
 pub fn builtin_views(views: &mut Views) {
+    // Get-Member's view (§7.9): one auto-sized table per TypeName.
+    views.register(
+        get_member::MEMBER_DEFINITION,
+        View::Table(TableView {
+            columns: vec![
+                TableViewColumn::property("Name"),
+                TableViewColumn::property("MemberType"),
+                TableViewColumn::property("Definition"),
+            ],
+            group_by: Some(ViewGroup {
+                label: "TypeName",
+                value: ViewValue::Property("TypeName"),
+                custom: false,
+            }),
+            auto_size: true,
+        }),
+    );
     views.register(
         get_command::COMMAND_INFO,
         View::Table(TableView {
@@ -120,6 +137,7 @@ pub fn builtin_views(views: &mut Views) {
                 TableViewColumn::property("Source"),
             ],
             group_by: None,
+            auto_size: false,
         }),
     );
     views.register(
@@ -132,6 +150,7 @@ pub fn builtin_views(views: &mut Views) {
                 TableViewColumn::property("Value").align(Align::Left),
             ],
             group_by: None,
+            auto_size: false,
         }),
     );
 }

@@ -1,8 +1,9 @@
-//! The layouts of the informational cmdlets (spec/shell-language.md §7.9): Get-Member's
-//! grouped table, Get-Command's fixed-width table and the Get-Help text page.
+//! The layouts of the informational cmdlets (spec/shell-language.md §7.9): Get-Member's rows
+//! (rendered through the shell's MemberDefinition view), Get-Command's fixed-width table and
+//! the Get-Help text page.
 
 use crate::framing::Framing;
-use crate::table::{Cell, Table, TableColumn, TableGroup, TableOptions, render_grouped_table};
+use crate::table::{Cell, Table, TableColumn, TableOptions};
 use crate::text::{compare_ignore_case, split_newlines, trim_line, word_wrap};
 
 /// One member row of Get-Member.
@@ -14,50 +15,6 @@ pub struct MemberRow {
     pub member_type: String,
     /// `string Thumbprint {get;}` or `string Name=value`.
     pub definition: String,
-}
-
-/// The members of one distinct type name.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MemberGroup {
-    /// The type name shown as `   TypeName: <type_name>`.
-    pub type_name: String,
-    /// The members, in any order (they are sorted by name when rendered).
-    pub members: Vec<MemberRow>,
-}
-
-/// Get-Member's output (§7.9): a grouped table per type name with auto-sized `Name`,
-/// `MemberType` and `Definition` columns, rows sorted by name (ordinal, ignoring case).
-pub fn render_member_table(groups: &[MemberGroup], width: usize, framing: Framing) -> Vec<String> {
-    let columns = ["Name", "MemberType", "Definition"]
-        .map(TableColumn::new)
-        .to_vec();
-    let groups: Vec<TableGroup> = groups
-        .iter()
-        .map(|group| {
-            let mut members: Vec<&MemberRow> = group.members.iter().collect();
-            members.sort_by(|a, b| compare_ignore_case(&a.name, &b.name));
-            TableGroup {
-                label: "TypeName".to_string(),
-                value: group.type_name.clone(),
-                rows: members
-                    .into_iter()
-                    .map(|m| {
-                        vec![
-                            Cell::new(m.name.as_str()),
-                            Cell::new(m.member_type.as_str()),
-                            Cell::new(m.definition.as_str()),
-                        ]
-                    })
-                    .collect(),
-                custom: false,
-            }
-        })
-        .collect();
-    let options = TableOptions {
-        auto_size: true,
-        ..TableOptions::default()
-    };
-    render_grouped_table(&columns, &groups, options, width, framing)
 }
 
 /// One command row of Get-Command.
@@ -412,22 +369,5 @@ mod tests {
             "Do-It [-First] <String> [[-Second] <String>] [-B <String>] -A <String> \
              [<CommonParameters>]"
         );
-    }
-
-    #[test]
-    fn s7_9_member_rows_sorted_ignoring_case() {
-        let group = MemberGroup {
-            type_name: "T".into(),
-            members: ["b", "A", "C"]
-                .map(|n| MemberRow {
-                    name: n.into(),
-                    member_type: "Property".into(),
-                    definition: format!("string {n} {{get;}}"),
-                })
-                .to_vec(),
-        };
-        let lines = render_member_table(&[group], 80, Framing::WindowsPowerShell);
-        let names: Vec<&str> = lines[6..9].iter().map(|l| &l[..1]).collect();
-        assert_eq!(names, ["A", "b", "C"]);
     }
 }

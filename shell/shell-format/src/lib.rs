@@ -8,8 +8,8 @@
 //! - [`render_table`] / [`table_lines`]: Format-Table, widths, fitting, `...`, hidden
 //!   columns, `-AutoSize`, `-HideTableHeaders`, `-Wrap` (§7.6);
 //! - [`render_grouped_table`]: the grouped table of §7.3;
-//! - [`render_member_table`], [`render_command_table`], [`render_help`], [`syntax_line`]:
-//!   the Get-Member, Get-Command and Get-Help layouts of §7.9;
+//! - [`MemberRow`], [`render_command_table`], [`render_help`], [`syntax_line`]: the
+//!   Get-Member, Get-Command and Get-Help layouts of §7.9;
 //! - [`render_error`] / [`render_parse_errors`]: the NormalView error block (§8.3);
 //! - [`word_wrap`], [`display_width`], [`line_column`]: the measurements behind them.
 //!
@@ -54,9 +54,8 @@ pub use error::{
 };
 pub use framing::{DEFAULT_FRAMING, Framing};
 pub use layouts::{
-    CommandRow, HelpExample, HelpPage, HelpParameter, HelpView, MemberGroup, MemberRow,
-    SyntaxParameter, command_table_columns, help_section, help_text, render_command_table,
-    render_help, render_member_table, syntax_line,
+    CommandRow, HelpExample, HelpPage, HelpParameter, HelpView, MemberRow, SyntaxParameter,
+    command_table_columns, help_section, help_text, render_command_table, render_help, syntax_line,
 };
 pub use list::{ListEntry, list_entry_lines, render_list, render_out_of_band_entry};
 pub use table::{

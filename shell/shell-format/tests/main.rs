@@ -822,36 +822,6 @@ mod layouts {
             format!("{}\n{}", show(&at_80), show(&at_120))
         );
     }
-
-    #[test]
-    fn s84_get_member_table() {
-        let property = |name: &str, ty: &str| MemberRow {
-            name: name.into(),
-            member_type: "Property".into(),
-            definition: format!("{ty} {name} {{get;}}"),
-        };
-        let group = MemberGroup {
-            type_name: "Microsoft.Exchange.Data.Directory.SystemConfiguration.ExchangeCertificate"
-                .into(),
-            members: vec![
-                property("Thumbprint", "string"),
-                property("CertificateDomains", "string[]"),
-                property("NotAfter", "datetime"),
-                property("HasPrivateKey", "bool"),
-                MemberRow {
-                    name: "accessRules".into(),
-                    member_type: "Property".into(),
-                    definition: "Object[] AccessRules {get;}".into(),
-                },
-                property(
-                    "AVeryLongPropertyNameThatPushesTheDefinitionColumnOffTheScreenEdge",
-                    "string",
-                ),
-            ],
-        };
-        let lines = render_member_table(&[group], 80, Framing::WindowsPowerShell);
-        insta::assert_snapshot!("s84_get_member_table", show(&lines));
-    }
 }
 
 /// Inputs a user can produce (any width, any span, tabs, CR LF, wide characters) never make

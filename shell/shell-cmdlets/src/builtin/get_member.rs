@@ -1,15 +1,12 @@
 //! Get-Member (alias `gm`).
 
-use std::rc::Rc;
-
 use shell_engine::{
     Call, Cmdlet, Context, ErrorCategory, ErrorRecord, Example, Kind, Param, PipelineInput,
-    Signature, Value,
+    PsObject, Signature, Value,
 };
-use shell_format::{MemberGroup, MemberRow};
+use shell_format::MemberRow;
 
 use super::common::{input, unsupported};
-use crate::format::MemberRecord;
 use crate::format::display::{type_names, wildcard_match};
 
 /// Lists the properties of the input objects, one table per type.
@@ -128,6 +125,21 @@ fn members(value: &Value) -> Vec<MemberRow> {
     rows
 }
 
+/// The type name of Get-Member's output objects.
+pub const MEMBER_DEFINITION: &str = "Microsoft.PowerShell.Commands.MemberDefinition";
+
+/// One member as the object PowerShell's Get-Member writes (its string form is the
+/// definition).
+fn member_definition(type_name: &str, row: MemberRow) -> Value {
+    let object = PsObject::new(MEMBER_DEFINITION)
+        .with("TypeName", type_name)
+        .with("Name", row.name)
+        .with("MemberType", row.member_type)
+        .with("Definition", row.definition.as_str())
+        .with_string_form(row.definition);
+    Value::object(object)
+}
+
 impl<S> Cmdlet<S> for GetMember {
     fn signature(&self) -> Signature {
         Signature::new("Get-Member")
@@ -172,12 +184,13 @@ impl<S> Cmdlet<S> for GetMember {
         }
         let names: Vec<String> = call.get_optional("Name")?.unwrap_or_default();
         let kinds: Vec<String> = call.get_optional("MemberType")?.unwrap_or_default();
-        let mut groups: Vec<MemberGroup> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
         for item in items {
             let type_name = type_names(&item).into_iter().next().unwrap_or_default();
-            if groups.iter().any(|g| g.type_name == type_name) {
+            if seen.contains(&type_name) {
                 continue;
             }
+            seen.push(type_name.clone());
             let mut rows: Vec<MemberRow> = members(&item)
                 .into_iter()
                 .filter(|r| names.is_empty() || names.iter().any(|p| wildcard_match(p, &r.name)))
@@ -189,13 +202,17 @@ impl<S> Cmdlet<S> for GetMember {
                         })
                 })
                 .collect();
-            rows.sort_by_key(|r| r.name.to_ascii_lowercase());
-            groups.push(MemberGroup {
-                type_name,
-                members: rows,
+            // PowerShell orders by MemberType, then Name (ordinal, ignoring case).
+            rows.sort_by_key(|r| {
+                (
+                    r.member_type.to_ascii_lowercase(),
+                    r.name.to_ascii_lowercase(),
+                )
             });
+            for row in rows {
+                cx.write_output(member_definition(&type_name, row));
+            }
         }
-        cx.write_output(Value::Format(Rc::new(MemberRecord { groups })));
         Ok(())
     }
 }

@@ -344,6 +344,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Subject"),
                 ],
                 group_by: None,
+                auto_size: false,
             }),
         ),
         (
@@ -361,6 +362,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Subject"),
                 ],
                 group_by: Some(provider_group()),
+                auto_size: false,
             }),
         ),
         (
@@ -384,6 +386,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Issuer"),
                 ],
                 group_by: Some(provider_group()),
+                auto_size: false,
             }),
         ),
         (get_child_item::FILE_SYSTEM_INFO, file_table()),
@@ -406,6 +409,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Enabled"),
                 ],
                 group_by: None,
+                auto_size: false,
             }),
         ),
         (
@@ -417,6 +421,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Enabled"),
                 ],
                 group_by: None,
+                auto_size: false,
             }),
         ),
         (
@@ -430,6 +435,7 @@ pub fn views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("AdminDisplayVersion"),
                 ],
                 group_by: None,
+                auto_size: false,
             }),
         ),
     ]
@@ -453,6 +459,7 @@ fn file_table() -> View {
             value: ViewValue::Computed(file_parent),
             custom: true,
         }),
+        auto_size: false,
     })
 }
 
@@ -499,6 +506,7 @@ fn protocol_table() -> View {
             TableViewColumn::property("X509CertificateName"),
         ],
         group_by: None,
+        auto_size: false,
     })
 }
 

@@ -225,6 +225,7 @@ pub fn selection_views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Thumbprint"),
                 ],
                 group_by: None,
+                auto_size: false,
             }),
         ),
         (
@@ -250,6 +251,7 @@ pub fn selection_views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("DisplayName").width(38),
                 ],
                 group_by: None,
+                auto_size: false,
             }),
         ),
         (
@@ -268,6 +270,7 @@ pub fn selection_views() -> Vec<(&'static str, View)> {
                     TableViewColumn::property("Message"),
                 ],
                 group_by: None,
+                auto_size: false,
             }),
         ),
     ]

@@ -11,7 +11,7 @@ pub mod view;
 pub use display::DEFAULT_ENUMERATION_LIMIT;
 pub use error::render_error_record;
 pub use out_default::OutDefault;
-pub use records::{GroupedTableRecord, HelpRecord, ListRecord, MemberRecord, TableRecord};
+pub use records::{GroupedTableRecord, HelpRecord, ListRecord, TableRecord};
 pub use text_host::TextHost;
 pub use view::{
     ListView, ListViewItem, TableView, TableViewColumn, View, ViewGroup, ViewValue, Views,

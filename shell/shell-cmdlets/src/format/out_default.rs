@@ -53,6 +53,8 @@ enum Shape {
         widths: Option<Vec<TableColumn>>,
         /// The view's `GroupBy`, and the value of the group being shown.
         group: Option<(ViewGroup, Option<String>)>,
+        /// The view's `AutoSize`.
+        auto_size: bool,
     },
     /// A list: `items` from a registered view, else each object's shown properties.
     List {
@@ -159,6 +161,7 @@ impl OutDefault {
                         columns,
                         widths: None,
                         group: tv.group_by.map(|g| (g, None)),
+                        auto_size: tv.auto_size,
                     };
                 }
                 Some(View::List(lv)) => {
@@ -192,6 +195,7 @@ impl OutDefault {
                 columns,
                 widths: None,
                 group: None,
+                auto_size: false,
             }
         } else {
             Shape::List {
@@ -283,12 +287,32 @@ impl OutDefault {
                 columns,
                 widths,
                 group,
+                auto_size,
                 ..
             } => match group {
-                None => table_rows(&objects, columns, widths, true, limit, width, lines),
+                None => table_rows(
+                    &objects,
+                    columns,
+                    widths,
+                    (true, *auto_size),
+                    limit,
+                    width,
+                    lines,
+                ),
                 Some((view_group, current)) => {
-                    for object in &objects {
-                        let value = display_text(&view_group.value.of(object), limit);
+                    let values: Vec<String> = objects
+                        .iter()
+                        .map(|object| display_text(&view_group.value.of(object), limit))
+                        .collect();
+                    let mut start = 0;
+                    while start < objects.len() {
+                        // A run of objects in the same group renders as one table (so that
+                        // AutoSize sees all of its rows).
+                        let value = &values[start];
+                        let end = values[start..]
+                            .iter()
+                            .position(|v| v != value)
+                            .map_or(objects.len(), |offset| start + offset);
                         if current.as_deref() != Some(value.as_str()) {
                             // A new group: end the previous group's table (or open the
                             // block), then the header, then a table with its own headings.
@@ -304,17 +328,18 @@ impl OutDefault {
                                 custom: view_group.custom,
                             }));
                             *widths = None;
-                            *current = Some(value);
+                            *current = Some(value.clone());
                         }
                         table_rows(
-                            std::slice::from_ref(object),
+                            &objects[start..end],
                             columns,
                             widths,
-                            false,
+                            (false, *auto_size),
                             limit,
                             width,
                             lines,
                         );
+                        start = end;
                     }
                 }
             },
@@ -332,12 +357,13 @@ fn flatten(value: &Value) -> Vec<Value> {
 }
 
 /// Renders rows of the open table: the first rows also print the headings (after the leading
-/// blank line when `leading`) and fix the column widths for the rows that follow.
+/// blank line when `leading`) and fix the column widths (from these rows when `auto_size`) for
+/// the rows that follow.
 fn table_rows(
     objects: &[Value],
     columns: &[Column],
     widths: &mut Option<Vec<TableColumn>>,
-    leading: bool,
+    (leading, auto_size): (bool, bool),
     limit: usize,
     width: usize,
     lines: &mut Vec<String>,
@@ -375,7 +401,10 @@ fn table_rows(
                     })
                     .collect(),
                 rows,
-                options: TableOptions::default(),
+                options: TableOptions {
+                    auto_size,
+                    ..TableOptions::default()
+                },
             };
             if leading {
                 lines.extend(std::iter::repeat_n(

@@ -45,19 +45,6 @@ impl FormatRecord for HelpRecord {
     }
 }
 
-/// Get-Member's grouped table.
-#[derive(Clone, Debug)]
-pub struct MemberRecord {
-    /// One group per distinct type name.
-    pub groups: Vec<shell_format::MemberGroup>,
-}
-
-impl FormatRecord for MemberRecord {
-    fn render(&self, width: usize) -> Vec<String> {
-        shell_format::render_member_table(&self.groups, width, DEFAULT_FRAMING)
-    }
-}
-
 /// A Format-Table block with `-GroupBy`: one table per run of equal group values.
 #[derive(Clone, Debug)]
 pub struct GroupedTableRecord {

@@ -77,6 +77,9 @@ pub struct TableView {
     /// Format.ps1xml's `GroupBy`: consecutive objects with the same group value share a
     /// table under a group header.
     pub group_by: Option<ViewGroup>,
+    /// Format.ps1xml's `AutoSize`: columns sized to the rows of each table (a group's rows, or
+    /// the rows of one statement), with no spare width spread over them.
+    pub auto_size: bool,
 }
 
 /// The `GroupBy` of a table view.

@@ -190,7 +190,10 @@ fn b11_b110_rtm_mode_fl_shows_the_x509_view_and_fl_star_shows_everything() {
     let mut session = session(&[]);
     let labels = |text: &str| -> Vec<String> {
         text.lines()
-            .filter_map(|line| line.split_once(" : ").map(|(label, _)| label.trim().to_owned()))
+            .filter_map(|line| {
+                line.split_once(" : ")
+                    .map(|(label, _)| label.trim().to_owned())
+            })
             .collect()
     };
     let sp1 = transcript(&mut session, "Get-ExchangeCertificate | Format-List");
