@@ -54,12 +54,30 @@ pub fn csv_lines(items: &[Value], delimiter: char, type_information: bool) -> Ve
             .iter()
             .map(|n| match item.property(n) {
                 None | Some(Value::Null) => String::new(),
-                Some(v) => quote(&super::common::dotnet_string(&v)),
+                Some(v) => quote(&field_text(&v)),
             })
             .collect();
         lines.push(row.join(&sep));
     }
     lines
+}
+
+/// A field's text: the value's `ToString()`, which for a collection is its .NET type name
+/// (`System.String[]`, `System.Object[]`, `System.Collections.Hashtable`), as Windows PowerShell
+/// writes it; scripts `-join` such properties in a calculated property.
+fn field_text(value: &Value) -> String {
+    match value {
+        Value::Array(items) => {
+            let items = items.borrow();
+            if !items.is_empty() && items.iter().all(|item| matches!(item, Value::String(_))) {
+                "System.String[]".to_owned()
+            } else {
+                "System.Object[]".to_owned()
+            }
+        }
+        Value::Hashtable(_) => "System.Collections.Hashtable".to_owned(),
+        other => super::common::dotnet_string(other),
+    }
 }
 
 /// Splits one CSV line into fields (quotes, doubled quotes, the delimiter).
