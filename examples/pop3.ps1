@@ -37,5 +37,6 @@ Get-POPSettings | Format-List X509CertificateName
 
 # 5. A self-signed certificate for SMTP, and its clone with more services.
 $self = New-ExchangeCertificate -DomainName "server1.fourthcoffee.com","server1" -Services "SMTP" -Force
-Get-ExchangeCertificate $self.Thumbprint | New-ExchangeCertificate -Services SMTP,POP,IMAP -Force
+$clone = Get-ExchangeCertificate $self.Thumbprint | New-ExchangeCertificate -Services SMTP,POP,IMAP -Force
+"Self-signed: $($self.Thumbprint); its clone: $($clone.Thumbprint)"
 Get-ExchangeCertificate
