@@ -5,6 +5,117 @@ use std::collections::VecDeque;
 use crate::error::ErrorRecord;
 use crate::value::Value;
 
+/// .NET's `System.ConsoleColor`, for `Write-Host -ForegroundColor/-BackgroundColor`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConsoleColor {
+    /// Black.
+    Black,
+    /// DarkBlue.
+    DarkBlue,
+    /// DarkGreen.
+    DarkGreen,
+    /// DarkCyan.
+    DarkCyan,
+    /// DarkRed.
+    DarkRed,
+    /// DarkMagenta.
+    DarkMagenta,
+    /// DarkYellow.
+    DarkYellow,
+    /// Gray.
+    Gray,
+    /// DarkGray.
+    DarkGray,
+    /// Blue.
+    Blue,
+    /// Green.
+    Green,
+    /// Cyan.
+    Cyan,
+    /// Red.
+    Red,
+    /// Magenta.
+    Magenta,
+    /// Yellow.
+    Yellow,
+    /// White.
+    White,
+}
+
+impl ConsoleColor {
+    /// Every colour, in the enum's numeric order (0–15).
+    pub const ALL: [ConsoleColor; 16] = [
+        ConsoleColor::Black,
+        ConsoleColor::DarkBlue,
+        ConsoleColor::DarkGreen,
+        ConsoleColor::DarkCyan,
+        ConsoleColor::DarkRed,
+        ConsoleColor::DarkMagenta,
+        ConsoleColor::DarkYellow,
+        ConsoleColor::Gray,
+        ConsoleColor::DarkGray,
+        ConsoleColor::Blue,
+        ConsoleColor::Green,
+        ConsoleColor::Cyan,
+        ConsoleColor::Red,
+        ConsoleColor::Magenta,
+        ConsoleColor::Yellow,
+        ConsoleColor::White,
+    ];
+
+    /// The .NET name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ConsoleColor::Black => "Black",
+            ConsoleColor::DarkBlue => "DarkBlue",
+            ConsoleColor::DarkGreen => "DarkGreen",
+            ConsoleColor::DarkCyan => "DarkCyan",
+            ConsoleColor::DarkRed => "DarkRed",
+            ConsoleColor::DarkMagenta => "DarkMagenta",
+            ConsoleColor::DarkYellow => "DarkYellow",
+            ConsoleColor::Gray => "Gray",
+            ConsoleColor::DarkGray => "DarkGray",
+            ConsoleColor::Blue => "Blue",
+            ConsoleColor::Green => "Green",
+            ConsoleColor::Cyan => "Cyan",
+            ConsoleColor::Red => "Red",
+            ConsoleColor::Magenta => "Magenta",
+            ConsoleColor::Yellow => "Yellow",
+            ConsoleColor::White => "White",
+        }
+    }
+
+    /// The colour of a name (case-insensitive).
+    pub fn from_name(name: &str) -> Option<ConsoleColor> {
+        ConsoleColor::ALL
+            .into_iter()
+            .find(|color| color.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The ANSI SGR code of the colour as a foreground (add 10 for the background): the dark
+    /// colours are the eight standard ones, the others their bright variants.
+    pub fn ansi_foreground(self) -> u8 {
+        match self {
+            ConsoleColor::Black => 30,
+            ConsoleColor::DarkRed => 31,
+            ConsoleColor::DarkGreen => 32,
+            ConsoleColor::DarkYellow => 33,
+            ConsoleColor::DarkBlue => 34,
+            ConsoleColor::DarkMagenta => 35,
+            ConsoleColor::DarkCyan => 36,
+            ConsoleColor::Gray => 37,
+            ConsoleColor::DarkGray => 90,
+            ConsoleColor::Red => 91,
+            ConsoleColor::Green => 92,
+            ConsoleColor::Yellow => 93,
+            ConsoleColor::Blue => 94,
+            ConsoleColor::Magenta => 95,
+            ConsoleColor::Cyan => 96,
+            ConsoleColor::White => 97,
+        }
+    }
+}
+
 /// The outside world of a session: the console in the REPL, a recorder in tests.
 pub trait Host: std::any::Any {
     /// Output of one top-level statement (Out-Default is the host owner's job).
@@ -13,6 +124,18 @@ pub trait Host: std::any::Any {
     fn write_error(&mut self, record: &ErrorRecord);
     /// `Write-Host` text and "What if:" lines.
     fn write_host(&mut self, text: &str, newline: bool);
+    /// `Write-Host -ForegroundColor/-BackgroundColor`: the text in those colours where the host
+    /// can show colours; by default, plain.
+    fn write_host_colored(
+        &mut self,
+        text: &str,
+        newline: bool,
+        foreground: Option<ConsoleColor>,
+        background: Option<ConsoleColor>,
+    ) {
+        let _ = (foreground, background);
+        self.write_host(text, newline);
+    }
     /// A warning (`WARNING: ` is added by the host).
     fn write_warning(&mut self, text: &str);
     /// A verbose message (`VERBOSE: ` is added by the host).

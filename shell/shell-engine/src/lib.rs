@@ -108,7 +108,7 @@ pub use convert::{
 pub use error::{
     ErrorCategory, ErrorRecord, ErrorRecordData, InvocationInfo, catalogue, short_type_name,
 };
-pub use host::{Host, HostEvent, ScriptedHost};
+pub use host::{ConsoleColor, Host, HostEvent, ScriptedHost};
 pub use methods::{call_method, format_date, format_value, method_definitions};
 pub use ops::{compare, compare_values, format_operator, like, values_equal, wildcard_regex};
 pub use session::{CmdletEntry, Origin, Registry, RunResult, Session};

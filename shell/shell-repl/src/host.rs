@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 use std::rc::Rc;
 
 use shell_cmdlets::format::{OutDefault, Views, render_error_record};
-use shell_engine::{ErrorRecord, Host, Value};
+use shell_engine::{ConsoleColor, ErrorRecord, Host, Value};
 
 /// ANSI colours used on a terminal.
 const RED: &str = "\x1b[31m";
@@ -169,6 +169,26 @@ impl Host for ConsoleHost {
             write!(out, "{text}")
         };
         let _ = out.flush();
+    }
+
+    fn write_host_colored(
+        &mut self,
+        text: &str,
+        newline: bool,
+        foreground: Option<ConsoleColor>,
+        background: Option<ConsoleColor>,
+    ) {
+        if !self.color_out || (foreground.is_none() && background.is_none()) {
+            self.write_host(text, newline);
+            return;
+        }
+        let codes: Vec<String> = foreground
+            .map(|color| color.ansi_foreground().to_string())
+            .into_iter()
+            .chain(background.map(|color| (color.ansi_foreground() + 10).to_string()))
+            .collect();
+        let styled = format!("\x1b[{}m{text}{RESET}", codes.join(";"));
+        self.write_host(&styled, newline);
     }
 
     fn write_warning(&mut self, text: &str) {

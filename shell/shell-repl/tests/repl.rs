@@ -13,12 +13,17 @@ struct Tmux {
 
 impl Tmux {
     fn start(test: &str) -> Tmux {
+        Tmux::start_with(test, "NO_COLOR=1")
+    }
+
+    /// As [`Tmux::start`], with `env` (e.g. `TERM=xterm`) instead of `NO_COLOR=1`.
+    fn start_with(test: &str, env: &str) -> Tmux {
         let name = format!("certsh-{}-{test}", std::process::id());
         let dir = std::env::temp_dir().join(&name);
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("scratch directory");
         let command = format!(
-            "env CERTSH_STORE={store} CERTSH_NOW=2008-08-01T12:00:00Z CERTSH_SERVER=ex1.contoso.com XDG_DATA_HOME={data} NO_COLOR=1 {bin}",
+            "env CERTSH_STORE={store} CERTSH_NOW=2008-08-01T12:00:00Z CERTSH_SERVER=ex1.contoso.com XDG_DATA_HOME={data} {env} {bin}",
             store = dir.join("store.db").display(),
             data = dir.display(),
             bin = env!("CARGO_BIN_EXE_certsh"),
@@ -54,8 +59,17 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
+        self.capture(&["capture-pane", "-p", "-t", &self.name])
+    }
+
+    /// The screen with its colours, as SGR escape sequences.
+    fn screen_with_colors(&self) -> String {
+        self.capture(&["capture-pane", "-e", "-p", "-t", &self.name])
+    }
+
+    fn capture(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.name])
+            .args(args)
             .output()
             .expect("tmux capture-pane");
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -111,6 +125,23 @@ fn s2_11_continuation_prompt_and_empty_line_submits() {
     t.wait_for("\n>>");
     t.keys(&["Enter"]);
     t.wait_for("TerminatorExpectedAtEndOfString");
+}
+
+#[test]
+fn s6_write_host_colours_on_a_colour_terminal() {
+    let t = Tmux::start_with("color", "TERM=xterm-256color");
+    t.keys(&[
+        "Write-Host 'Expired' -ForegroundColor Red -BackgroundColor DarkBlue; Write-Host plain",
+        "Enter",
+    ]);
+    t.wait_for("plain\nPS certsh>");
+    let screen = t.screen_with_colors();
+    // Red is bright red (91), DarkBlue the standard blue background (44); "plain" is not
+    // coloured.
+    assert!(screen.contains("\u{1b}[91m\u{1b}[44mExpired"), "{screen:?}");
+    assert!(!screen.contains("[91mplain"), "{screen:?}");
+    t.keys(&["Write-Host x -ForegroundColor Da", "Tab"]);
+    t.wait_for("-ForegroundColor DarkBlue");
 }
 
 #[test]

@@ -1,11 +1,24 @@
 //! Write-Host.
 
+use std::rc::Rc;
+
 use shell_engine::{
-    Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature,
+    Call, Cmdlet, ConsoleColor, Context, EnumType, ErrorRecord, Example, Kind, Param,
+    PipelineInput, Signature,
 };
 
 /// Writes text to the host (not the pipeline).
 pub struct WriteHost;
+
+/// `System.ConsoleColor`: the values `-ForegroundColor` and `-BackgroundColor` take.
+fn console_color_type() -> Rc<EnumType> {
+    let members: Vec<(&str, i64)> = ConsoleColor::ALL
+        .iter()
+        .zip(0i64..)
+        .map(|(color, value)| (color.name(), value))
+        .collect();
+    EnumType::new("System.ConsoleColor", &members)
+}
 
 impl<S> Cmdlet<S> for WriteHost {
     fn signature(&self) -> Signature {
@@ -19,8 +32,14 @@ impl<S> Cmdlet<S> for WriteHost {
             )
             .param(Param::switch("NoNewline"))
             .param(Param::new("Separator", Kind::Object))
-            .param(Param::new("ForegroundColor", Kind::String))
-            .param(Param::new("BackgroundColor", Kind::String))
+            .param(Param::new(
+                "ForegroundColor",
+                Kind::Enum(console_color_type()),
+            ))
+            .param(Param::new(
+                "BackgroundColor",
+                Kind::Enum(console_color_type()),
+            ))
     }
 
     fn examples(&self) -> &'static [Example] {
@@ -32,6 +51,10 @@ impl<S> Cmdlet<S> for WriteHost {
             Example {
                 script: "Write-Host 1 2 3 -Separator ', '",
                 summary: "Joins the objects with a separator.",
+            },
+            Example {
+                script: "Write-Host 'Expired' -ForegroundColor Red -NoNewline; Write-Host ' (renew now)'",
+                summary: "Colours apply on a colour terminal; -NoNewline continues the line.",
             },
             Example {
                 script: "'{0} certificates' -f 2 | Write-Host",
@@ -52,7 +75,13 @@ impl<S> Cmdlet<S> for WriteHost {
                 .join(separator),
             None => String::new(),
         };
-        cx.host().write_host(&text, !call.switch("NoNewline"));
+        let color = |name: &str| {
+            call.value(name)
+                .and_then(|value| ConsoleColor::from_name(&value.to_string_form()))
+        };
+        let (foreground, background) = (color("ForegroundColor"), color("BackgroundColor"));
+        cx.host()
+            .write_host_colored(&text, !call.switch("NoNewline"), foreground, background);
         Ok(())
     }
 }
