@@ -152,6 +152,18 @@ impl Pki {
         Certificate::from_der(&self.ca.issue(&params, &key_2048(3))).unwrap()
     }
 
+    /// Trusts the root (in the store of `category`), and installs the intermediate and the
+    /// root's CRL in `Cert:\LocalMachine\CA`, where it covers the intermediate.
+    fn install(&self, server: &mut Server, category: RootCaType) {
+        server
+            .add_trusted_root(self.root.clone(), category, fixed_now())
+            .unwrap();
+        server
+            .add_intermediate(self.intermediate.clone(), fixed_now())
+            .unwrap();
+        server.add_crl(self.root_crl(), fixed_now()).unwrap();
+    }
+
     /// The root's CRL (no revocations), as imported into `Cert:\LocalMachine\CA`: the
     /// intermediate names no distribution point, so its status comes from the store.
     fn root_crl(&self) -> Crl {
@@ -591,14 +603,7 @@ fn b57_s6a_get_exchange_certificate_fetches_through_the_proxy_and_caches_until_n
     let origin = serving(pki.ca.intermediate_crl(&[])); // nextUpdate: fixed_now + 7 days
     let proxy = Loopback::start(Box::new(|_, head: &str| forward(head)));
     let mut server = open_server();
-    server
-        .add_trusted_root(pki.root.clone(), RootCaType::ThirdParty, fixed_now())
-        .unwrap();
-    server
-        .add_intermediate(pki.intermediate.clone(), fixed_now())
-        .unwrap();
-    // The root's CRL imported into Cert:\LocalMachine\CA covers the intermediate.
-    server.add_crl(pki.root_crl(), fixed_now()).unwrap();
+    pki.install(&mut server, RootCaType::ThirdParty);
     server
         .set_internet_web_proxy(Some(&proxy.url("")), fixed_now())
         .unwrap();
@@ -690,13 +695,7 @@ fn s6a_a_cached_crl_of_one_ca_leaves_other_chains_unchecked() {
     let mut pki = Pki::new();
     let origin = serving(pki.ca.intermediate_crl(&[]));
     let mut server = open_server();
-    server
-        .add_trusted_root(pki.root.clone(), RootCaType::ThirdParty, fixed_now())
-        .unwrap();
-    server
-        .add_intermediate(pki.intermediate.clone(), fixed_now())
-        .unwrap();
-    server.add_crl(pki.root_crl(), fixed_now()).unwrap();
+    pki.install(&mut server, RootCaType::ThirdParty);
     let with_point = pki.leaf(&[origin.url("/issuing.crl")]);
     import(&mut server, &with_point, 3);
     let listed = server
@@ -765,13 +764,7 @@ fn b56_an_edge_server_checks_its_own_organisations_certificates_against_the_crl(
         server.config().unwrap().roles,
         vec![ServerRole::EdgeTransport]
     );
-    server
-        .add_trusted_root(pki.root.clone(), RootCaType::Enterprise, fixed_now())
-        .unwrap();
-    server
-        .add_intermediate(pki.intermediate.clone(), fixed_now())
-        .unwrap();
-    server.add_crl(pki.root_crl(), fixed_now()).unwrap();
+    pki.install(&mut server, RootCaType::Enterprise);
 
     // The distribution point is unreachable from the Edge: nothing listens on it.
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

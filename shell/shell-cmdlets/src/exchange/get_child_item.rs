@@ -94,6 +94,16 @@ pub(super) enum ProviderPath {
     File(PathBuf),
 }
 
+/// The `-Path` of the item cmdlets: positional, taking strings or objects' `PSPath` from the
+/// pipeline.
+pub(super) fn path_param() -> Param {
+    Param::new("Path", Kind::StringList)
+        .position(0)
+        .alias("PSPath")
+        .from_pipeline(PipelineInput::ByValue)
+        .from_pipeline(PipelineInput::ByPropertyName)
+}
+
 /// Strips `prefix` from `text`, ignoring ASCII case.
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
@@ -387,13 +397,7 @@ impl Cmdlet<AppState> for GetChildItem {
                 "Lists the certificates of a Cert:\\LocalMachine store or the items of a \
                  directory.",
             )
-            .param(
-                Param::new("Path", Kind::StringList)
-                    .position(0)
-                    .alias("PSPath")
-                    .from_pipeline(PipelineInput::ByValue)
-                    .from_pipeline(PipelineInput::ByPropertyName),
-            )
+            .param(path_param())
             .param(Param::new("Filter", Kind::String).position(1))
             .param(Param::switch("Recurse"))
             .param(Param::switch("File"))

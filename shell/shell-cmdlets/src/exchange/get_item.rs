@@ -3,14 +3,12 @@
 //! location on the `Cert:` drive, or a file or directory. Wildcards in the last component
 //! expand to every match; a wildcard that matches nothing is no error, as in PowerShell.
 
-use shell_engine::{
-    Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature, Value, like,
-};
+use shell_engine::{Call, Cmdlet, Context, ErrorRecord, Example, Param, Signature, Value, like};
 
 use super::AppState;
 use super::get_child_item::{
     CertPath, ProviderPath, cert_listing, expand_wildcard, file_object, has_wildcard,
-    location_object, path_not_found, provider_path, store_items, store_object,
+    location_object, path_not_found, path_param, provider_path, store_items, store_object,
 };
 
 /// Gets the item at a `Cert:` or file-system path.
@@ -20,14 +18,7 @@ impl Cmdlet<AppState> for GetItem {
     fn signature(&self) -> Signature {
         Signature::new("Get-Item")
             .summary("Gets the item at a path: a certificate, a store, a file or a directory.")
-            .param(
-                Param::new("Path", Kind::StringList)
-                    .position(0)
-                    .mandatory()
-                    .alias("PSPath")
-                    .from_pipeline(PipelineInput::ByValue)
-                    .from_pipeline(PipelineInput::ByPropertyName),
-            )
+            .param(path_param().mandatory())
             .param(Param::switch("Force"))
     }
 

@@ -11,12 +11,11 @@ use std::path::Path;
 use cert_model::Thumbprint;
 use exchange_server::RemoveTrustEntryError;
 use shell_engine::{
-    Call, Cmdlet, ConfirmImpact, Context, ErrorCategory, ErrorRecord, Example, Kind, Param,
-    PipelineInput, Signature,
+    Call, Cmdlet, ConfirmImpact, Context, ErrorCategory, ErrorRecord, Example, Param, Signature,
 };
 
 use super::get_child_item::{
-    CertPath, CertStore, ProviderPath, expand_wildcard, has_wildcard, path_not_found,
+    CertPath, CertStore, ProviderPath, expand_wildcard, has_wildcard, path_not_found, path_param,
     provider_error, provider_path, store_text,
 };
 use super::{AppState, server_of};
@@ -32,14 +31,7 @@ impl Cmdlet<AppState> for RemoveItem {
                  directories.",
             )
             .supports_should_process(ConfirmImpact::Medium)
-            .param(
-                Param::new("Path", Kind::StringList)
-                    .position(0)
-                    .mandatory()
-                    .alias("PSPath")
-                    .from_pipeline(PipelineInput::ByValue)
-                    .from_pipeline(PipelineInput::ByPropertyName),
-            )
+            .param(path_param().mandatory())
             .param(Param::switch("Recurse"))
             .param(Param::switch("Force"))
     }
