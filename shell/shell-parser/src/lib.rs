@@ -91,7 +91,5 @@ const PARSER_STACK_BYTES: usize = 16 * 1024 * 1024;
 fn parse_on_this_thread(source: &str) -> Result<ast::Script, ParseErrors> {
     parser::Parser::new(source)
         .parse_script()
-        .map_err(|error| ParseErrors {
-            errors: vec![error],
-        })
+        .map_err(|errors| ParseErrors { errors })
 }

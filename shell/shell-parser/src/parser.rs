@@ -18,6 +18,105 @@ type PResult<T> = Result<T, ParseError>;
 /// Nesting limit: deeper input is an error instead of a stack overflow.
 const MAX_DEPTH: usize = 200;
 
+/// Parse errors collected before giving up (the renderer shows ten, then says not all were
+/// reported).
+const MAX_REPORTED_ERRORS: usize = 10;
+
+/// A light scan of the source for error recovery: yields each character outside quotes,
+/// comments and here-strings with the bracket depth after it (`(`, `{`, `[`, `@(`, `@{`, `$(`
+/// open; their closers close; with `braces_only`, only `{` and `}` count). Backtick escapes
+/// are stepped over.
+struct Scanner<'a> {
+    src: &'a str,
+    pos: usize,
+    depth: i64,
+    /// Count only `{` and `}`.
+    braces_only: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(src: &'a str, pos: usize) -> Self {
+        Scanner {
+            src,
+            pos,
+            depth: 0,
+            braces_only: false,
+        }
+    }
+
+    fn next_char(&mut self) -> Option<(usize, i64, char)> {
+        loop {
+            let rest = self.src.get(self.pos..)?;
+            let c = rest.chars().next()?;
+            let at = self.pos;
+            self.pos += c.len_utf8();
+            match c {
+                '`' => {
+                    if let Some(next) = self.src[self.pos..].chars().next() {
+                        self.pos += next.len_utf8();
+                    }
+                }
+                '#' => self.skip_to_line_end(),
+                '<' if rest.starts_with("<#") => self.skip_past("#>"),
+                '@' if rest.starts_with("@'\n") || rest.starts_with("@'\r\n") => {
+                    self.skip_past("\n'@")
+                }
+                '@' if rest.starts_with("@\"\n") || rest.starts_with("@\"\r\n") => {
+                    self.skip_past("\n\"@")
+                }
+                '\'' => self.skip_quoted('\''),
+                '"' => self.skip_quoted('"'),
+                '{' => {
+                    self.depth += 1;
+                    return Some((at, self.depth, c));
+                }
+                '}' => {
+                    self.depth -= 1;
+                    return Some((at, self.depth, c));
+                }
+                '(' | '[' if !self.braces_only => {
+                    self.depth += 1;
+                    return Some((at, self.depth, c));
+                }
+                ')' | ']' if !self.braces_only => {
+                    self.depth -= 1;
+                    return Some((at, self.depth, c));
+                }
+                _ => return Some((at, self.depth, c)),
+            }
+        }
+    }
+
+    fn skip_to_line_end(&mut self) {
+        let rest = &self.src[self.pos..];
+        self.pos += rest.find(['\n', '\r']).unwrap_or(rest.len());
+    }
+
+    fn skip_past(&mut self, end: &str) {
+        let rest = &self.src[self.pos..];
+        self.pos += rest.find(end).map_or(rest.len(), |i| i + end.len());
+    }
+
+    /// Skips a quoted string: a doubled quote is an escaped quote, and in `"…"` a backtick
+    /// escapes the next character.
+    fn skip_quoted(&mut self, quote: char) {
+        let mut chars = self.src[self.pos..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '`' && quote == '"' {
+                chars.next();
+            } else if c == quote {
+                if chars.peek().is_some_and(|(_, next)| *next == quote) {
+                    chars.next();
+                } else {
+                    self.pos += i + c.len_utf8();
+                    return;
+                }
+            }
+        }
+        self.pos = self.src.len();
+    }
+}
+
 /// Statement keywords (recognised only at statement start).
 const KEYWORDS: &[&str] = &[
     "if", "foreach", "while", "do", "for", "switch", "try", "function", "exit", "throw", "return",
@@ -371,15 +470,98 @@ impl<'a> Parser<'a> {
 
     // ---------------------------------------------------------------- script and statements
 
-    pub(crate) fn parse_script(&mut self) -> PResult<Script> {
-        self.skip_seps()?;
-        let params = self.try_param_block()?;
-        let statements = self.parse_statement_list(None)?;
-        Ok(Script {
-            params,
-            statements,
-            span: Span::new(0, self.src.len()),
+    /// Parses a whole script. After an error the parser resumes at the next top-level
+    /// statement (spec §8.3 lists up to ten parse errors), so that one run reports them all;
+    /// an incomplete error ends the parse (everything after it belongs to the open
+    /// construct).
+    pub(crate) fn parse_script(&mut self) -> Result<Script, Vec<ParseError>> {
+        let mut errors = Vec::new();
+        let params = match self.skip_seps().and_then(|()| self.try_param_block()) {
+            Ok(params) => params,
+            Err(error) => return Err(vec![error]),
+        };
+        let mut statements = Vec::new();
+        loop {
+            match self.parse_statement_list(None) {
+                Ok(mut parsed) => {
+                    statements.append(&mut parsed);
+                    break;
+                }
+                Err(error) => {
+                    let incomplete = error.incomplete;
+                    let resume = self.resume_after(&error);
+                    errors.push(error);
+                    match resume {
+                        Some(pos) if !incomplete && errors.len() <= MAX_REPORTED_ERRORS => {
+                            self.pos = pos;
+                            self.depth = 0;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Script {
+                params,
+                statements,
+                span: Span::new(0, self.src.len()),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Where parsing resumes after `error`: the start of the line after the top-level
+    /// statement that holds it (a newline or `;` outside brackets, quotes, comments and
+    /// here-strings, scanning from the last top-level statement boundary before the error);
+    /// a stray closing bracket is stepped over. `None` when the rest of the input is still
+    /// inside that statement.
+    fn resume_after(&self, error: &ParseError) -> Option<usize> {
+        let at = error.span.start.min(self.src.len());
+        let bytes = self.src.as_bytes();
+        if matches!(bytes.get(at), Some(b')' | b'}')) && self.top_level_depth_at(at) == 0 {
+            return Some(at + 1);
+        }
+        let start = self.statement_start_before(at);
+        // First with every bracket; when the statement never closes (the error is often an
+        // unclosed `(`), with braces only, which is how statements span lines.
+        [false, true].into_iter().find_map(|braces_only| {
+            let mut scan = Scanner::new(self.src, start);
+            scan.braces_only = braces_only;
+            std::iter::from_fn(|| scan.next_char())
+                .find(|&(pos, depth, c)| pos >= at && depth <= 0 && (is_newline(c) || c == ';'))
+                .map(|(pos, _, _)| pos + 1)
         })
+    }
+
+    /// The bracket depth at `at`, scanning from the start of the input.
+    fn top_level_depth_at(&self, at: usize) -> i64 {
+        let mut scan = Scanner::new(self.src, 0);
+        let mut depth = 0;
+        while let Some((pos, d, _)) = scan.next_char() {
+            if pos >= at {
+                break;
+            }
+            depth = d;
+        }
+        depth
+    }
+
+    /// The start of the top-level statement that holds `at`: just after the last newline or
+    /// `;` at depth zero before it.
+    fn statement_start_before(&self, at: usize) -> usize {
+        let mut scan = Scanner::new(self.src, 0);
+        let mut start = 0;
+        while let Some((pos, depth, c)) = scan.next_char() {
+            if pos >= at {
+                break;
+            }
+            if depth == 0 && (is_newline(c) || c == ';') {
+                start = pos + 1;
+            }
+        }
+        start
     }
 
     fn parse_statement_list(&mut self, closer: Option<char>) -> PResult<Vec<Statement>> {
@@ -2981,6 +3163,14 @@ impl<'a> Parser<'a> {
                         Span::new(open, open + 1),
                     ));
                 }
+                // The call's block or index closes before its `)`: `.AddDays( }`.
+                Some('}' | ']') => {
+                    return Err(self.error(
+                        "MissingEndParenthesisInMethodCall",
+                        "Missing closing ')' in method call.",
+                        Span::new(open, open + 1),
+                    ));
+                }
                 _ => {}
             }
             args.push(self.parse_expression(true)?);
@@ -3001,6 +3191,13 @@ impl<'a> Parser<'a> {
                 Some(')') => {}
                 None => {
                     return Err(self.incomplete(
+                        "MissingEndParenthesisInMethodCall",
+                        "Missing closing ')' in method call.",
+                        Span::new(open, open + 1),
+                    ));
+                }
+                Some('}' | ']') => {
+                    return Err(self.error(
                         "MissingEndParenthesisInMethodCall",
                         "Missing closing ')' in method call.",
                         Span::new(open, open + 1),

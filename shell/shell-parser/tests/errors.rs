@@ -174,3 +174,78 @@ fn sec13_2_keywords_as_arguments_are_strings() {
         "(cmd Write-Output w'class' w'enum' w'using')",
     );
 }
+
+/// The ids of every error of `source`, in order.
+fn error_ids(source: &str) -> Vec<&'static str> {
+    shell_parser::parse(source)
+        .expect_err("the source has errors")
+        .errors
+        .iter()
+        .map(|error| error.id)
+        .collect()
+}
+
+#[test]
+fn sec8_3_every_top_level_statement_reports_its_own_error() {
+    assert_eq!(
+        error_ids("$x = (1 + )\n'fine'\nGet-X -A:\n$y = 2 *\n"),
+        [
+            "ExpectedValueExpression",
+            "ParameterRequiresArgument",
+            "ExpectedValueExpression"
+        ]
+    );
+    // `;` separates statements too; a stray closer is reported and stepped over.
+    assert_eq!(
+        error_ids("$a = (1 + ); }; $b = (2 + )"),
+        [
+            "ExpectedValueExpression",
+            "UnexpectedToken",
+            "ExpectedValueExpression"
+        ]
+    );
+}
+
+#[test]
+fn sec8_3_recovery_skips_strings_comments_and_nested_blocks() {
+    // The broken `if` spans lines through its braces (its `(` is never closed, so only braces
+    // count); the quoted `}`, the comment and the here-string do not end it early, so the
+    // next error is the one on the last line.
+    let source = "if ($true { \"}\" # )\n  @'\n)\n'@\n}\n$z = (3 + )\n";
+    assert_eq!(
+        error_ids(source),
+        [
+            "MissingEndParenthesisAfterStatement",
+            "ExpectedValueExpression"
+        ]
+    );
+}
+
+#[test]
+fn sec8_3_an_incomplete_error_ends_the_list_and_ten_are_enough() {
+    let errors = shell_parser::parse("$a = (1 + )\nif ($true) {\n$b = 2\n").expect_err("errors");
+    assert_eq!(errors.errors.len(), 2);
+    assert!(!errors.errors[0].incomplete);
+    assert!(errors.errors[1].incomplete);
+    assert!(errors.is_incomplete());
+    let many = "$v = (1 + )\n".repeat(30);
+    assert_eq!(error_ids(&many).len(), 11);
+}
+
+#[test]
+fn sec8_4_a_block_closing_inside_a_method_call_names_the_call() {
+    check_err(
+        "{ (Get-Date).AddDays( }",
+        "MissingEndParenthesisInMethodCall",
+        1,
+        21,
+        false,
+    );
+    check_err(
+        "{ 'a'.Replace('a', 'b' }",
+        "MissingEndParenthesisInMethodCall",
+        1,
+        14,
+        false,
+    );
+}
