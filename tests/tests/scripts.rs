@@ -56,7 +56,31 @@ fn run_script(path: &std::path::Path, args: &[&str]) -> String {
         result.file_exit_code()
     );
     let _ = std::fs::remove_dir_all(&work);
-    transcript.replace(&work_text, "$work")
+    transcript
+        .lines()
+        .map(|line| stable_target(line, &work_text))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace(&work_text, "$work")
+        + "\n"
+}
+
+/// An error's CategoryInfo target under `$work` reads `$work/…`: the renderer shortens long
+/// targets in the middle, so the temporary directory's path cannot simply be replaced there.
+fn stable_target(line: &str, work: &str) -> String {
+    let (Some(open), Some(close)) = (line.find(": ("), line.rfind(":String)")) else {
+        return line.to_owned();
+    };
+    let target = &line[open + 3..close];
+    let shortened = target
+        .split_once("...")
+        .is_some_and(|(head, _)| work.starts_with(head));
+    if line.contains("+ CategoryInfo") && (target.starts_with(work) || shortened) {
+        let name = target.rsplit('/').next().unwrap_or_default();
+        format!("{}: ($work/…/{name}{}", &line[..open], &line[close..])
+    } else {
+        line.to_owned()
+    }
 }
 
 #[test]

@@ -46,6 +46,8 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Test-Path",
     "Join-Path",
     "Split-Path",
+    "Get-Location",
+    "Set-Location",
     "Read-Host",
     "Start-Sleep",
     "Add-PSSnapin",
@@ -101,6 +103,21 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("erase", "Remove-Item"),
     ("rmdir", "Remove-Item"),
     ("rd", "Remove-Item"),
+    ("gi", "Get-Item"),
+    ("ni", "New-Item"),
+    ("cpi", "Copy-Item"),
+    ("cp", "Copy-Item"),
+    ("copy", "Copy-Item"),
+    ("mi", "Move-Item"),
+    ("mv", "Move-Item"),
+    ("move", "Move-Item"),
+    ("rni", "Rename-Item"),
+    ("ren", "Rename-Item"),
+    ("gl", "Get-Location"),
+    ("pwd", "Get-Location"),
+    ("sl", "Set-Location"),
+    ("cd", "Set-Location"),
+    ("chdir", "Set-Location"),
 ];
 
 fn display_name(value: &Value) -> Value {
@@ -110,6 +127,14 @@ fn display_name(value: &Value) -> Value {
 /// The views of the built-in object types: Get-Command's table and the hashtable entries'
 /// `Name` (30 columns) / `Value` table of PowerShell's Hashtable view.
 pub fn builtin_views(views: &mut Views) {
+    views.register(
+        location::PATH_INFO,
+        View::Table(TableView {
+            columns: vec![TableViewColumn::property("Path")],
+            group_by: None,
+            auto_size: false,
+        }),
+    );
     // Get-Member's view (§7.9): one auto-sized table per TypeName.
     views.register(
         get_member::MEMBER_DEFINITION,
@@ -203,6 +228,8 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(TestPath),
         Rc::new(JoinPath),
         Rc::new(SplitPath),
+        Rc::new(GetLocation),
+        Rc::new(SetLocation),
         Rc::new(ReadHost),
         Rc::new(StartSleep),
         Rc::new(AddPSSnapin),

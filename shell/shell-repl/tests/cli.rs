@@ -155,3 +155,33 @@ fn design_8_3_no_terminal_means_no_prompt() {
     let out = run(&dir, &["-c", "@(Get-ExchangeCertificate).Count"]);
     assert_eq!(text(&out.stdout), "1\n");
 }
+
+#[test]
+fn s6_set_location_moves_every_relative_path() {
+    let dir = scratch("location");
+    std::fs::create_dir_all(dir.join("reports")).expect("reports directory");
+    let out = certsh(&dir)
+        .current_dir(&dir)
+        .args([
+            "-Command",
+            "cd reports; (pwd).Path; 'x' > out.txt; Test-Path out.txt; \
+             New-Item sub -ItemType Directory | Out-Null; sl sub; (Get-Location).Path; \
+             cd ..; (Get-ChildItem -Name) -join ','; Set-Location nowhere",
+        ])
+        .output()
+        .expect("certsh runs");
+    let reports = dir.join("reports").canonicalize().expect("canonical path");
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], reports.display().to_string(), "{stdout}");
+    assert_eq!(lines[1], "True");
+    assert_eq!(lines[2], reports.join("sub").display().to_string());
+    assert_eq!(lines[3], "sub,out.txt"); // directories first, as PowerShell lists them
+    assert!(dir.join("reports/out.txt").is_file());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("Cannot find path 'nowhere' because it does not exist."),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

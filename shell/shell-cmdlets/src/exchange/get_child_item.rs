@@ -162,6 +162,40 @@ pub(super) fn path_not_found(call: &Call, path: &str) -> ErrorRecord {
     .with_span(call.span_of("Path"))
 }
 
+/// A file-system error of an item cmdlet: `id` and `category`, the .NET exception name as
+/// the reason, the path as the target, pointing at `param`.
+pub(super) fn item_error(
+    call: &Call,
+    message: String,
+    (id, category, reason): (&str, ErrorCategory, &str),
+    (target, param): (&str, &str),
+) -> ErrorRecord {
+    ErrorRecord::new(message, id, category)
+        .with_reason(reason)
+        .with_target_text(target, "String")
+        .with_activity(call.name.clone())
+        .with_span(call.span_of(param))
+}
+
+/// The error of an item cmdlet given a `Cert:` path: the drive holds certificates, which
+/// Import-Certificate, Import-ExchangeCertificate and Remove-Item manage.
+pub(super) fn cert_drive_not_supported(call: &Call, path: &str, param: &str) -> ErrorRecord {
+    item_error(
+        call,
+        format!(
+            "{} is not supported on the Cert: drive ('{path}'); certificates go in with \
+             Import-Certificate or Import-ExchangeCertificate.",
+            call.name
+        ),
+        (
+            "NotSupported",
+            ErrorCategory::InvalidOperation,
+            "PSNotSupportedException",
+        ),
+        (path, param),
+    )
+}
+
 /// A store or provider failure as an error record.
 pub(super) fn provider_error(call: &Call, error_id: &str, message: String) -> ErrorRecord {
     ErrorRecord::new(message, error_id, ErrorCategory::NotSpecified)

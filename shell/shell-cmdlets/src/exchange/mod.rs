@@ -3,6 +3,7 @@
 //! the results; domain errors become records in `errors.rs`, texts live in [`messages`].
 
 mod connectors;
+mod copy_item;
 mod enable_exchange_certificate;
 mod errors;
 mod export_certificate;
@@ -20,13 +21,16 @@ mod get_service;
 mod import_certificate;
 mod import_exchange_certificate;
 pub mod messages;
+mod move_item;
 mod new_exchange_certificate;
+mod new_item;
 mod new_receive_connector;
 mod new_send_connector;
 pub mod objects;
 mod protocol_settings;
 mod remove_exchange_certificate;
 mod remove_item;
+mod rename_item;
 pub mod resolve_exchange_certificate;
 mod set_exchange_server;
 mod set_imap_settings;
@@ -308,6 +312,10 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(GetChildItem),
         Rc::new(GetItem),
         Rc::new(RemoveItem),
+        Rc::new(copy_item::CopyItem),
+        Rc::new(move_item::MoveItem),
+        Rc::new(new_item::NewItem),
+        Rc::new(rename_item::RenameItem),
         Rc::new(SetUmServer),
     ]
 }
