@@ -23,11 +23,13 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Out-String",
     "Out-Null",
     "Out-Host",
+    "Tee-Object",
     "Write-Output",
     "Write-Host",
     "Write-Warning",
     "Write-Error",
     "Write-Verbose",
+    "Write-Progress",
     "Get-Help",
     "Get-Command",
     "Get-Alias",
@@ -118,6 +120,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("sl", "Set-Location"),
     ("cd", "Set-Location"),
     ("chdir", "Set-Location"),
+    ("sls", "Select-String"),
+    ("tee", "Tee-Object"),
 ];
 
 fn display_name(value: &Value) -> Value {
@@ -205,11 +209,15 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(OutHost {
             views: views.clone(),
         }),
+        Rc::new(TeeObject {
+            views: views.clone(),
+        }),
         Rc::new(WriteOutput),
         Rc::new(WriteHost),
         Rc::new(WriteWarning),
         Rc::new(WriteError),
         Rc::new(WriteVerbose),
+        Rc::new(WriteProgress),
         Rc::new(GetHelp),
         Rc::new(GetCommand),
         Rc::new(GetAlias),

@@ -116,6 +116,23 @@ impl ConsoleColor {
     }
 }
 
+/// A `Write-Progress` record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProgressRecord {
+    /// `-Id` (several activities may show at once).
+    pub id: i32,
+    /// `-Activity`.
+    pub activity: String,
+    /// `-Status`.
+    pub status: String,
+    /// `-PercentComplete` (`-1`: unknown).
+    pub percent: i32,
+    /// `-CurrentOperation`.
+    pub operation: String,
+    /// `-Completed`: the activity ends and its bar goes away.
+    pub completed: bool,
+}
+
 /// The outside world of a session: the console in the REPL, a recorder in tests.
 pub trait Host: std::any::Any {
     /// Output of one top-level statement (Out-Default is the host owner's job).
@@ -135,6 +152,12 @@ pub trait Host: std::any::Any {
     ) {
         let _ = (foreground, background);
         self.write_host(text, newline);
+    }
+    /// `Write-Progress`: a console shows (or, when `completed`, removes) a progress line; a host
+    /// without a console shows nothing, as PowerShell's progress never reaches an output
+    /// stream.
+    fn write_progress(&mut self, record: &ProgressRecord) {
+        let _ = record;
     }
     /// A warning (`WARNING: ` is added by the host).
     fn write_warning(&mut self, text: &str);

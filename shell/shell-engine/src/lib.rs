@@ -108,9 +108,12 @@ pub use convert::{
 pub use error::{
     ErrorCategory, ErrorRecord, ErrorRecordData, InvocationInfo, catalogue, short_type_name,
 };
-pub use host::{ConsoleColor, Host, HostEvent, ScriptedHost};
+pub use host::{ConsoleColor, Host, HostEvent, ProgressRecord, ScriptedHost};
 pub use methods::{call_method, format_date, format_value, method_definitions};
-pub use ops::{compare, compare_values, format_operator, like, values_equal, wildcard_regex};
+pub use ops::{
+    RegexMatch, compare, compare_values, format_operator, like, regex_matches, values_equal,
+    wildcard_regex,
+};
 pub use session::{CmdletEntry, Origin, Registry, RunResult, Session};
 pub use signature::{
     ConfirmImpact, CustomKind, Example, Kind, Param, PipelineInput, SetSpec, Signature,

@@ -197,11 +197,77 @@ fn build_regex(pattern: &str, sensitive: bool) -> Result<fancy_regex::Regex, Err
         format!("(?i){pattern}")
     };
     fancy_regex::Regex::new(&source).map_err(|e| {
+        // The position fancy-regex reports counts the `(?i)` added above: leave it out.
+        let detail = e.to_string();
+        let detail = match detail.split_once(": ") {
+            Some((head, rest)) if head.starts_with("Parsing error at position") => rest.to_owned(),
+            _ => detail,
+        };
         catalogue::runtime(
-            format!("The regular expression pattern {pattern} is not valid: {e}"),
+            format!("The regular expression pattern {pattern} is not valid: {detail}"),
             "InvalidRegularExpression",
         )
     })
+}
+
+/// One regular-expression match in a text: the matched text, its character index, and its
+/// groups (group 0 is the whole match; `None` for a group that did not take part).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegexMatch {
+    /// The matched text.
+    pub value: String,
+    /// Where it starts, in characters (as .NET's `Match.Index`).
+    pub index: usize,
+    /// The groups: (name or number, text and character index when the group matched).
+    pub groups: Vec<(String, Option<(String, usize)>)>,
+}
+
+/// The matches of a user pattern (.NET syntax as `-match` takes it) in `text`: the first one,
+/// or every one with `all`. A pattern that is not valid is the `-match` error.
+///
+/// # Errors
+/// `InvalidRegularExpression`, or `RegexMatchTimeout` for a pathological pattern.
+pub fn regex_matches(
+    pattern: &str,
+    text: &str,
+    sensitive: bool,
+    all: bool,
+) -> Result<Vec<RegexMatch>, ErrorRecord> {
+    let re = build_regex(pattern, sensitive)?;
+    let names: Vec<Option<String>> = re
+        .capture_names()
+        .map(|name| name.map(str::to_owned))
+        .collect();
+    let char_index = |byte: usize| text[..byte].chars().count();
+    let mut out = Vec::new();
+    for caps in re.captures_iter(text) {
+        let caps = caps.map_err(|e| regex_runtime_error(pattern, &e))?;
+        let Some(whole) = caps.get(0) else {
+            continue;
+        };
+        let groups = (0..caps.len())
+            .map(|i| {
+                let name = names
+                    .get(i)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| i.to_string());
+                let found = caps
+                    .get(i)
+                    .map(|m| (m.as_str().to_owned(), char_index(m.start())));
+                (name, found)
+            })
+            .collect();
+        out.push(RegexMatch {
+            value: whole.as_str().to_owned(),
+            index: char_index(whole.start()),
+            groups,
+        });
+        if !all {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// A match that failed while running (the backtracking limit of a pathological pattern).

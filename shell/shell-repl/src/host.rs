@@ -5,7 +5,7 @@ use std::io::{BufRead, Write};
 use std::rc::Rc;
 
 use shell_cmdlets::format::{OutDefault, Views, render_error_record};
-use shell_engine::{ConsoleColor, ErrorRecord, Host, Value};
+use shell_engine::{ConsoleColor, ErrorRecord, Host, ProgressRecord, Value};
 
 /// ANSI colours used on a terminal.
 const RED: &str = "\x1b[31m";
@@ -38,6 +38,10 @@ pub struct ConsoleHost {
     color_err: bool,
     width: usize,
     sticky: Sticky,
+    /// Whether Write-Progress draws (stderr is a terminal).
+    progress: bool,
+    /// Whether a progress line is on the screen now.
+    progress_shown: bool,
 }
 
 impl ConsoleHost {
@@ -57,6 +61,8 @@ impl ConsoleHost {
             color_err,
             width,
             sticky: Sticky::None,
+            progress: false,
+            progress_shown: false,
         }
     }
 
@@ -72,12 +78,30 @@ impl ConsoleHost {
 
     /// Ends the Out-Default session (one REPL input, one script): trailing framing.
     pub fn end_session(&mut self) {
+        self.clear_progress();
         let lines = self.out_default.finish();
         print_lines(&lines);
         self.sticky = Sticky::None;
     }
 
+    /// Builder: draw Write-Progress lines (on stderr, which must be a terminal).
+    pub fn with_progress(mut self, enabled: bool) -> Self {
+        self.progress = enabled;
+        self
+    }
+
+    /// Removes the progress line before anything else is written.
+    fn clear_progress(&mut self) {
+        if self.progress_shown {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K");
+            let _ = err.flush();
+            self.progress_shown = false;
+        }
+    }
+
     fn prompt_choice(&mut self, caption: &str, message: &str) -> Option<bool> {
+        self.clear_progress();
         if !self.interactive {
             return None;
         }
@@ -114,7 +138,8 @@ impl ConsoleHost {
         }
     }
 
-    fn stream_line(&self, label: &str, text: &str) {
+    fn stream_line(&mut self, label: &str, text: &str) {
+        self.clear_progress();
         let line = format!("{label}: {text}");
         if self.color_out {
             println!("{YELLOW}{line}{RESET}");
@@ -122,6 +147,25 @@ impl ConsoleHost {
             println!("{line}");
         }
     }
+}
+
+/// The one-line form of a progress record, at most `width - 1` characters: the activity, the
+/// status, a 20-cell bar with the percentage when it is known, the current operation.
+fn progress_line(record: &ProgressRecord, width: usize) -> String {
+    let mut line = format!("{}: {}", record.activity, record.status);
+    if (0..=100).contains(&record.percent) {
+        let filled = usize::try_from(record.percent / 5).unwrap_or(0);
+        line.push_str(&format!(
+            " [{}{}] {}%",
+            "o".repeat(filled),
+            " ".repeat(20 - filled),
+            record.percent
+        ));
+    }
+    if !record.operation.is_empty() {
+        line.push_str(&format!(" {}", record.operation));
+    }
+    line.chars().take(width.saturating_sub(1).max(1)).collect()
 }
 
 /// A prompt as shown: PowerShell adds `: ` unless the text already ends with a colon.
@@ -145,10 +189,14 @@ fn print_lines(lines: &[String]) {
 impl Host for ConsoleHost {
     fn write_output(&mut self, values: &[Value]) {
         let lines = self.out_default.push(values, self.width);
+        if !lines.is_empty() {
+            self.clear_progress();
+        }
         print_lines(&lines);
     }
 
     fn write_error(&mut self, record: &ErrorRecord) {
+        self.clear_progress();
         let _ = std::io::stdout().flush();
         let lines = render_error_record(record);
         let mut err = std::io::stderr().lock();
@@ -162,6 +210,7 @@ impl Host for ConsoleHost {
     }
 
     fn write_host(&mut self, text: &str, newline: bool) {
+        self.clear_progress();
         let mut out = std::io::stdout().lock();
         let _ = if newline {
             writeln!(out, "{text}")
@@ -211,7 +260,23 @@ impl Host for ConsoleHost {
         self.prompt_choice(caption, query)
     }
 
+    fn write_progress(&mut self, record: &ProgressRecord) {
+        if !self.progress {
+            return;
+        }
+        if record.completed {
+            self.clear_progress();
+            return;
+        }
+        let line = progress_line(record, self.width);
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+        self.progress_shown = true;
+    }
+
     fn read_line(&mut self, prompt: &str) -> Option<String> {
+        self.clear_progress();
         if !self.interactive {
             return None;
         }

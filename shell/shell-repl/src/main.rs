@@ -89,7 +89,8 @@ fn main() -> ExitCode {
         stdout_tty && !no_color,
         std::io::stderr().is_terminal() && !no_color,
         terminal_width(stdout_tty),
-    );
+    )
+    .with_progress(std::io::stderr().is_terminal());
     let mut session = Session::new(state, Box::new(host), now);
     register_all(&mut session, &views);
     let mut shell = ConsoleSession::from_session(session);

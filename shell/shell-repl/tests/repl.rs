@@ -145,6 +145,19 @@ fn s6_write_host_colours_on_a_colour_terminal() {
 }
 
 #[test]
+fn s6_write_progress_shows_while_running_and_leaves_no_trace() {
+    let t = Tmux::start("progress");
+    t.keys(&[
+        "Write-Progress -Activity 'Checking certificates' -Status 'EXCH01' -PercentComplete 45; \
+         Start-Sleep -Milliseconds 1500; 'done'",
+        "Enter",
+    ]);
+    t.wait_for("Checking certificates: EXCH01 [ooooooooo           ] 45%");
+    let screen = t.wait_for("done\nPS certsh>");
+    assert!(!screen.contains("45%"), "{screen}");
+}
+
+#[test]
 fn repl_tab_completes_names_parameters_and_enum_values() {
     let t = Tmux::start("tab");
     t.keys(&["Format-Ta", "Tab"]);

@@ -32,6 +32,7 @@ mod remove_exchange_certificate;
 mod remove_item;
 mod rename_item;
 pub mod resolve_exchange_certificate;
+pub mod select_string;
 mod set_exchange_server;
 mod set_imap_settings;
 mod set_pop_settings;
@@ -54,7 +55,9 @@ use shell_engine::{Cmdlet, Context, ErrorCategory, ErrorRecord, Value, format_da
 use shell_parser::Span;
 use time::OffsetDateTime;
 
-use crate::format::{ListView, TableView, TableViewColumn, View, ViewGroup, ViewValue, Views};
+use crate::format::{
+    CustomView, ListView, TableView, TableViewColumn, View, ViewGroup, ViewValue, Views,
+};
 
 pub use enable_exchange_certificate::EnableExchangeCertificate;
 pub use export_certificate::ExportCertificate;
@@ -316,6 +319,7 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(move_item::MoveItem),
         Rc::new(new_item::NewItem),
         Rc::new(rename_item::RenameItem),
+        Rc::new(select_string::SelectString),
         Rc::new(SetUmServer),
     ]
 }
@@ -398,6 +402,12 @@ pub fn views() -> Vec<(&'static str, View)> {
             }),
         ),
         (get_child_item::FILE_SYSTEM_INFO, file_table()),
+        (
+            select_string::MATCH_INFO,
+            View::Custom(CustomView {
+                text: select_string::match_info_text,
+            }),
+        ),
         (
             get_child_item::X509_STORE,
             View::List(ListView::properties(&["Name"])),

@@ -14,5 +14,6 @@ pub use out_default::OutDefault;
 pub use records::{GroupedTableRecord, HelpRecord, ListRecord, TableRecord};
 pub use text_host::TextHost;
 pub use view::{
-    ListView, ListViewItem, TableView, TableViewColumn, View, ViewGroup, ViewValue, Views,
+    CustomView, ListView, ListViewItem, TableView, TableViewColumn, View, ViewGroup, ViewValue,
+    Views,
 };

@@ -56,6 +56,12 @@ enum Shape {
         /// The view's `AutoSize`.
         auto_size: bool,
     },
+    /// A custom view: each object's own lines (framed like a table).
+    Custom {
+        applies_to: String,
+        text: fn(&Value) -> String,
+        started: bool,
+    },
     /// A list: `items` from a registered view, else each object's shown properties.
     List {
         applies_to: Option<String>,
@@ -134,7 +140,8 @@ impl OutDefault {
             Shape::Idle => Vec::new(),
             Shape::Table { widths: None, .. } => Vec::new(),
             Shape::Table { .. } => vec![String::new(); DEFAULT_FRAMING.table_trailing()],
-            Shape::List { started: false, .. } => Vec::new(),
+            Shape::List { started: false, .. } | Shape::Custom { started: false, .. } => Vec::new(),
+            Shape::Custom { .. } => vec![String::new(); DEFAULT_FRAMING.table_trailing()],
             Shape::List { .. } => vec![String::new(); DEFAULT_FRAMING.list_trailing()],
         };
         self.shape = Shape::Idle;
@@ -162,6 +169,13 @@ impl OutDefault {
                         widths: None,
                         group: tv.group_by.map(|g| (g, None)),
                         auto_size: tv.auto_size,
+                    };
+                }
+                Some(View::Custom(cv)) => {
+                    return Shape::Custom {
+                        applies_to: t,
+                        text: cv.text,
+                        started: false,
                     };
                 }
                 Some(View::List(lv)) => {
@@ -210,6 +224,11 @@ impl OutDefault {
     fn applies(&self, value: &Value) -> bool {
         let applies_to = match &self.shape {
             Shape::Idle => return false,
+            Shape::Custom { applies_to, .. } => {
+                return super::display::type_names(value)
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(applies_to));
+            }
             Shape::Table { applies_to, .. } | Shape::List { applies_to, .. } => applies_to,
         };
         match applies_to {
@@ -270,6 +289,18 @@ impl OutDefault {
         };
         match &mut self.shape {
             Shape::Idle => {}
+            Shape::Custom { text, started, .. } => {
+                if !*started {
+                    lines.extend(std::iter::repeat_n(
+                        String::new(),
+                        DEFAULT_FRAMING.table_leading(),
+                    ));
+                    *started = true;
+                }
+                for object in &objects {
+                    lines.extend(text(object).lines().map(|line| line.trim_end().to_owned()));
+                }
+            }
             Shape::List { started, .. } => {
                 if !*started {
                     lines.extend(std::iter::repeat_n(

@@ -140,13 +140,22 @@ impl ListView {
     }
 }
 
-/// A view of either shape.
+/// A view of one of the shapes.
 #[derive(Clone, Debug)]
 pub enum View {
     /// A table.
     Table(TableView),
     /// A list.
     List(ListView),
+    /// Format.ps1xml's CustomControl: each object as its own lines of text.
+    Custom(CustomView),
+}
+
+/// A custom view: the text of one object (one or more lines).
+#[derive(Clone, Copy, Debug)]
+pub struct CustomView {
+    /// The object's text.
+    pub text: fn(&Value) -> String,
 }
 
 #[derive(Clone, Debug)]
@@ -213,7 +222,7 @@ impl Views {
     pub fn table(&self, type_name: &str) -> Option<&TableView> {
         self.lookup(type_name)?.views.iter().find_map(|v| match v {
             View::Table(t) => Some(t),
-            View::List(_) => None,
+            View::List(_) | View::Custom(_) => None,
         })
     }
 
@@ -221,7 +230,7 @@ impl Views {
     pub fn list(&self, type_name: &str) -> Option<&ListView> {
         self.lookup(type_name)?.views.iter().find_map(|v| match v {
             View::List(l) => Some(l),
-            View::Table(_) => None,
+            View::Table(_) | View::Custom(_) => None,
         })
     }
 
