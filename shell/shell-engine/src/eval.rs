@@ -243,6 +243,18 @@ fn apply_comment_help(signature: &mut Signature, help: &str) {
     }
 }
 
+/// `$PSVersionTable.PSVersion`: a System.Version 5.1 (the language level certsh follows), so
+/// that scripts' `$PSVersionTable.PSVersion.Major -ge 3` checks work.
+fn ps_version() -> Value {
+    let object = crate::value::PsObject::new("System.Version")
+        .with("Major", 5)
+        .with("Minor", 1)
+        .with("Build", -1)
+        .with("Revision", -1)
+        .with_string_form("5.1".to_owned());
+    Value::object(object)
+}
+
 /// Builds a signature from a `param()` block (functions and script blocks).
 fn signature_from_params(name: &str, params: Option<&ParamBlock>) -> Signature {
     let mut sig = Signature::new(name);
@@ -447,8 +459,17 @@ impl<S> Interp<S> {
                 i32::try_from(std::process::id()).unwrap_or(i32::MAX),
             )),
             "psversiontable" => Some(Value::hashtable(vec![
-                ("PSVersion", Value::from("5.1")),
+                ("PSVersion", ps_version()),
                 ("PSEdition", Value::from("Desktop")),
+                (
+                    "PSCompatibleVersions",
+                    Value::array(
+                        ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1"]
+                            .into_iter()
+                            .map(Value::from)
+                            .collect(),
+                    ),
+                ),
             ])),
             _ => None,
         }

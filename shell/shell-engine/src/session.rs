@@ -256,6 +256,15 @@ impl<S: 'static> Session<S> {
         self.interp.set_variable_scoped(Some("global"), name, value);
     }
 
+    /// Gives `$env:<name>` a value when the process environment has none (child processes
+    /// see it too), e.g. `COMPUTERNAME` on a system that does not set it.
+    pub fn set_env_default(&mut self, name: &str, value: &str) {
+        if std::env::var_os(name).is_none() {
+            self.interp
+                .set_variable_scoped(Some("env"), name, Value::from(value));
+        }
+    }
+
     /// The application state.
     pub fn state(&self) -> &S {
         &self.interp.state

@@ -731,8 +731,9 @@ fn run_script_binds_param_blocks_from_dollar_args() {
 #[test]
 fn automatic_variables() {
     check(
-        "$PSVersionTable.PSVersion; $PID -gt 0; $HOME -eq $env:HOME",
-        &["5.1", "True", "True"],
+        "\"$($PSVersionTable.PSVersion)\"; $PSVersionTable.PSVersion.Major -ge 3; \
+         $PSVersionTable.PSVersion.Minor; $PID -gt 0; $HOME -eq $env:HOME",
+        &["5.1", "True", "1", "True", "True"],
     );
 }
 

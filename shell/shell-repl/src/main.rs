@@ -91,8 +91,11 @@ fn main() -> ExitCode {
         terminal_width(stdout_tty),
     )
     .with_progress(std::io::stderr().is_terminal());
+    let computer = server_short_name(&state);
     let mut session = Session::new(state, Box::new(host), now);
     register_all(&mut session, &views);
+    // Scripts name the local server as `$env:COMPUTERNAME`; Linux does not set it.
+    session.set_env_default("COMPUTERNAME", &computer);
     let mut shell = ConsoleSession::from_session(session);
     match options.mode {
         Mode::Command(text) => {
@@ -134,4 +137,11 @@ fn main() -> ExitCode {
             exit(shell.run(&text, Origin::Interactive).exit_code())
         }
     }
+}
+
+/// The NetBIOS-style name of the emulated server (`EXCH01` for `exch01.contoso.com`).
+fn server_short_name(state: &AppState) -> String {
+    let server = state.server();
+    let name = server.borrow().name().to_owned();
+    name.split('.').next().unwrap_or(&name).to_ascii_uppercase()
 }

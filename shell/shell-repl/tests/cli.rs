@@ -185,3 +185,22 @@ fn s6_set_location_moves_every_relative_path() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn s6_computername_names_the_emulated_server() {
+    let dir = scratch("computername");
+    let out = certsh(&dir)
+        .env_remove("COMPUTERNAME")
+        .args([
+            "-Command",
+            "$env:COMPUTERNAME; (Get-ExchangeServer $env:COMPUTERNAME).Name; sh -c 'echo $COMPUTERNAME'",
+        ])
+        .output()
+        .expect("certsh runs");
+    assert_eq!(
+        text(&out.stdout),
+        "EX1\nex1\nEX1\n",
+        "{}",
+        text(&out.stderr)
+    );
+}
