@@ -62,6 +62,7 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Import-Csv",
     "ConvertTo-Html",
     "Get-Credential",
+    "Send-MailMessage",
 ];
 
 /// The aliases of spec §6.1: `(alias, command)`.
@@ -250,6 +251,7 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(ImportCsv),
         Rc::new(ConvertToHtml),
         Rc::new(GetCredential),
+        Rc::new(SendMailMessage),
     ]
 }
 

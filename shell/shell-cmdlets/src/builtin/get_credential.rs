@@ -7,6 +7,20 @@ use shell_engine::{
     SecureString, Signature, Value,
 };
 
+/// A `PSCredential`: the user name and the password as a SecureString (its string form is the
+/// type name, so the password never shows).
+pub fn credential(user: &str, password: Rc<SecureString>) -> Value {
+    Value::object(
+        PsObject::new(PS_CREDENTIAL)
+            .with("UserName", user)
+            .with("Password", Value::SecureString(password))
+            .with_string_form(PS_CREDENTIAL.to_owned()),
+    )
+}
+
+/// The type name of credentials.
+pub const PS_CREDENTIAL: &str = "System.Management.Automation.PSCredential";
+
 /// Asks for a user name and password (interactive sessions only).
 pub struct GetCredential;
 
@@ -44,10 +58,9 @@ impl<S> Cmdlet<S> for GetCredential {
         };
         match (user, password) {
             (Some(user), Some(password)) => {
-                cx.write_output(Value::object(
-                    PsObject::new("System.Management.Automation.PSCredential")
-                        .with("UserName", user)
-                        .with("Password", Value::SecureString(Rc::new(SecureString::new(password)))),
+                cx.write_output(credential(
+                    &user,
+                    Rc::new(SecureString::new(password)),
                 ));
             }
             _ => cx.write_error(

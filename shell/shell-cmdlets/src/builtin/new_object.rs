@@ -25,8 +25,7 @@ impl<S> Cmdlet<S> for NewObject {
                 Param::new("ArgumentList", Kind::ObjectList)
                     .alias("Args")
                     .in_set("Net")
-                    .position(1)
-                    .unimplemented(),
+                    .position(1),
             )
             .param(
                 Param::new("ComObject", Kind::String)
@@ -47,12 +46,18 @@ impl<S> Cmdlet<S> for NewObject {
     }
 
     fn run(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
+        let type_name: String = call.get("TypeName")?;
+        let lower = type_name.trim().to_ascii_lowercase();
+        if lower == "pscredential"
+            || lower == super::get_credential::PS_CREDENTIAL.to_ascii_lowercase()
+        {
+            return new_credential(call, cx);
+        }
         for name in ["ArgumentList", "ComObject", "Strict"] {
             if call.is_bound(name) {
                 return Err(unsupported(call, name));
             }
         }
-        let type_name: String = call.get("TypeName")?;
         let known = [
             "psobject",
             "pscustomobject",
@@ -78,4 +83,44 @@ impl<S> Cmdlet<S> for NewObject {
         cx.write_output(Value::object(object));
         Ok(())
     }
+}
+
+/// `New-Object System.Management.Automation.PSCredential($user, $securePassword)`.
+fn new_credential<S>(call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
+    let arguments: Vec<Value> = call
+        .value("ArgumentList")
+        .map(|list| list.enumerate())
+        .unwrap_or_default();
+    let [user, password] = arguments.as_slice() else {
+        return Err(ErrorRecord::new(
+            format!(
+                "Cannot find an overload for \"PSCredential\" and the argument count: \"{}\".",
+                arguments.len()
+            ),
+            "ConstructorInvokedThrowException",
+            ErrorCategory::InvalidOperation,
+        )
+        .with_reason("MethodException")
+        .with_activity(call.name.clone())
+        .with_span(call.span_of("TypeName")));
+    };
+    let Value::SecureString(secret) = password else {
+        return Err(ErrorRecord::new(
+            format!(
+                "Cannot convert argument \"password\", with value: \"{}\", for \"PSCredential\" \
+                 to type \"System.Security.SecureString\": use ConvertTo-SecureString.",
+                password.to_string_form()
+            ),
+            "ConstructorInvokedThrowException",
+            ErrorCategory::InvalidOperation,
+        )
+        .with_reason("MethodException")
+        .with_activity(call.name.clone())
+        .with_span(call.span_of("ArgumentList")));
+    };
+    cx.write_output(super::get_credential::credential(
+        &user.to_string_form(),
+        secret.clone(),
+    ));
+    Ok(())
 }

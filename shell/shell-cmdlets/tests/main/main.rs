@@ -25,6 +25,7 @@ mod docs;
 mod errors;
 mod format;
 mod issue6;
+mod mail;
 mod registry;
 mod spec12;
 mod spec_store;
