@@ -94,6 +94,7 @@ mod eval;
 mod host;
 mod methods;
 mod ops;
+mod paths;
 mod session;
 mod signature;
 mod value;
@@ -114,6 +115,7 @@ pub use ops::{
     RegexMatch, compare, compare_values, format_operator, like, regex_matches, values_equal,
     wildcard_regex,
 };
+pub use paths::file_path;
 pub use session::{CmdletEntry, Origin, Registry, RunResult, Session};
 pub use signature::{
     ConfirmImpact, CustomKind, Example, Kind, Param, PipelineInput, SetSpec, Signature,

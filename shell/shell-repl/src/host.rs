@@ -40,6 +40,8 @@ pub struct ConsoleHost {
     sticky: Sticky,
     /// Whether Write-Progress draws (stderr is a terminal).
     progress: bool,
+    /// Whether Read-Host may read lines from a redirected stdin (not the script's source).
+    piped_input: bool,
     /// Whether a progress line is on the screen now.
     progress_shown: bool,
 }
@@ -63,6 +65,7 @@ impl ConsoleHost {
             sticky: Sticky::None,
             progress: false,
             progress_shown: false,
+            piped_input: false,
         }
     }
 
@@ -88,6 +91,28 @@ impl ConsoleHost {
     pub fn with_progress(mut self, enabled: bool) -> Self {
         self.progress = enabled;
         self
+    }
+
+    /// Builder: let Read-Host read lines from stdin though it is not a terminal (a script run
+    /// with its answers piped in, as Windows PowerShell reads redirected input).
+    pub fn with_piped_input(mut self, enabled: bool) -> Self {
+        self.piped_input = enabled;
+        self
+    }
+
+    /// A line of redirected stdin, after writing the prompt as the console would.
+    fn piped_line(&mut self, prompt: &str) -> Option<String> {
+        let mut out = std::io::stdout();
+        let _ = write!(out, "{}", prompt_text(prompt));
+        let _ = out.flush();
+        let mut line = String::new();
+        let read = std::io::stdin().lock().read_line(&mut line);
+        // The answer is not echoed by a terminal: end the prompt's line.
+        let _ = writeln!(out);
+        match read {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+        }
     }
 
     /// Removes the progress line before anything else is written.
@@ -278,7 +303,7 @@ impl Host for ConsoleHost {
     fn read_line(&mut self, prompt: &str) -> Option<String> {
         self.clear_progress();
         if !self.interactive {
-            return None;
+            return self.piped_input.then(|| self.piped_line(prompt)).flatten();
         }
         let mut out = std::io::stdout();
         let _ = write!(out, "{}", prompt_text(prompt));
@@ -291,8 +316,9 @@ impl Host for ConsoleHost {
     }
 
     fn read_secure(&mut self, prompt: &str) -> Option<String> {
+        self.clear_progress();
         if !self.interactive {
-            return None;
+            return self.piped_input.then(|| self.piped_line(prompt)).flatten();
         }
         let mut editor =
             rustyline::Editor::<MaskingHelper, rustyline::history::DefaultHistory>::new().ok()?;

@@ -90,12 +90,22 @@ fn main() -> ExitCode {
         std::io::stderr().is_terminal() && !no_color,
         terminal_width(stdout_tty),
     )
-    .with_progress(std::io::stderr().is_terminal());
+    .with_progress(std::io::stderr().is_terminal())
+    .with_piped_input(!stdin_tty && !options.non_interactive && !script_from_stdin(&options.mode));
     let computer = server_short_name(&state);
     let mut session = Session::new(state, Box::new(host), now);
     register_all(&mut session, &views);
-    // Scripts name the local server as `$env:COMPUTERNAME`; Linux does not set it.
+    // Windows scripts read these; Linux does not set them.
     session.set_env_default("COMPUTERNAME", &computer);
+    let temp = std::env::temp_dir().display().to_string();
+    session.set_env_default("TEMP", &temp);
+    session.set_env_default("TMP", &temp);
+    if let Ok(user) = std::env::var("USER") {
+        session.set_env_default("USERNAME", &user);
+    }
+    if let Ok(home) = std::env::var("HOME") {
+        session.set_env_default("USERPROFILE", &home);
+    }
     let mut shell = ConsoleSession::from_session(session);
     match options.mode {
         Mode::Command(text) => {
@@ -144,4 +154,13 @@ fn server_short_name(state: &AppState) -> String {
     let server = state.server();
     let name = server.borrow().name().to_owned();
     name.split('.').next().unwrap_or(&name).to_ascii_uppercase()
+}
+
+/// Whether the script itself comes from stdin (then stdin holds no answers for Read-Host).
+fn script_from_stdin(mode: &Mode) -> bool {
+    match mode {
+        Mode::Default => true,
+        Mode::Command(text) => text.trim() == "-",
+        _ => false,
+    }
 }

@@ -204,3 +204,57 @@ fn s6_computername_names_the_emulated_server() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn s6_read_host_reads_piped_answers_and_paths_take_backslashes() {
+    let dir = scratch("readhost");
+    let script = dir.join("ask.ps1");
+    std::fs::write(
+        &script,
+        "$a = Read-Host 'Remove the old certificate? (y/n)'\n\
+         $p = Read-Host 'PFX password' -AsSecureString\n\
+         \"answer=$a type=$($p.GetType().Name)\"\n\
+         'x' | Out-File .\\sub\\out.txt\n\
+         Test-Path ./sub/out.txt\n",
+    )
+    .expect("script");
+    std::fs::create_dir_all(dir.join("sub")).expect("sub");
+    let mut child = certsh(&dir)
+        .current_dir(&dir)
+        .arg(&script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("certsh runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"y\nsecret\n")
+        .expect("answers");
+    let out = child.wait_with_output().expect("exits");
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout,
+        "Remove the old certificate? (y/n): \nPFX password: \nanswer=y type=SecureString\nTrue\n",
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!stdout.contains("secret"));
+    // With -NonInteractive, Read-Host refuses.
+    let mut child = certsh(&dir)
+        .args(["-NonInteractive", "-Command", "Read-Host 'x'"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("certsh runs");
+    let _ = child.stdin.take().expect("stdin").write_all(b"y\n");
+    let out = child.wait_with_output().expect("exits");
+    assert!(
+        text(&out.stderr).contains("NonInteractive mode"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -207,7 +207,8 @@ impl<S> Cmdlet<S> for ExportCsv {
     fn end(&self, call: &Call, cx: &mut Context<S>) -> Result<(), ErrorRecord> {
         let items = std::mem::take(cx.scratch::<Vec<Value>>());
         let path: String = call.get("Path")?;
-        if call.switch("NoClobber") && std::path::Path::new(&path).exists() {
+        let target = shell_engine::file_path(&path);
+        if call.switch("NoClobber") && target.exists() {
             return Err(ErrorRecord::new(
                 format!("The file '{path}' already exists."),
                 "NoClobber",
@@ -220,7 +221,7 @@ impl<S> Cmdlet<S> for ExportCsv {
         if !cx.should_process(&path, "Export-Csv")? {
             return Ok(());
         }
-        let append = call.switch("Append") && std::path::Path::new(&path).exists();
+        let append = call.switch("Append") && target.exists();
         let mut lines = csv_lines(&items, delimiter(call), !call.switch("NoTypeInformation"));
         if append {
             lines.retain(|l| !l.starts_with("#TYPE"));
@@ -237,7 +238,7 @@ impl<S> Cmdlet<S> for ExportCsv {
             .write(true)
             .append(append)
             .truncate(!append)
-            .open(&path)
+            .open(&target)
             .and_then(|mut f| f.write_all(text.as_bytes()));
         result.map_err(|err| {
             ErrorRecord::new(
@@ -322,7 +323,7 @@ impl<S> Cmdlet<S> for ImportCsv {
         let paths: Vec<String> = call.get_optional("Path")?.unwrap_or_default();
         let header: Option<Vec<String>> = call.get_optional("Header")?;
         for path in paths {
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Ok(text) = std::fs::read_to_string(shell_engine::file_path(&path)) else {
                 cx.write_error(path_not_found(call, &path));
                 continue;
             };

@@ -90,7 +90,7 @@ impl<S> Cmdlet<S> for GetContent {
         let total: Option<i64> = call.get_optional("TotalCount")?;
         let tail: Option<i32> = call.get_optional("Tail")?;
         for path in paths {
-            let bytes = match std::fs::read(&path) {
+            let bytes = match std::fs::read(shell_engine::file_path(&path)) {
                 Ok(b) => b,
                 Err(_) => {
                     cx.write_error(path_not_found(call, &path));

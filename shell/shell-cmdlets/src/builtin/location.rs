@@ -72,7 +72,7 @@ fn expand_home(text: &str) -> PathBuf {
         (rest, Some(home)) if rest.starts_with("~/") || rest.starts_with("~\\") => {
             home.join(&rest[2..])
         }
-        _ => PathBuf::from(text),
+        _ => shell_engine::file_path(text),
     }
 }
 

@@ -1,7 +1,6 @@
 //! Out-File.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::rc::Rc;
 
 use shell_engine::{
@@ -112,7 +111,7 @@ impl<S> Cmdlet<S> for OutFile {
             Some(w) => usize::try_from(w).unwrap_or(1).max(1),
             None => 80,
         };
-        let target = PathBuf::from(&path);
+        let target = shell_engine::file_path(&path);
         if call.switch("NoClobber") && !call.switch("Append") && target.exists() {
             return Err(ErrorRecord::new(
                 format!("The file '{path}' already exists."),

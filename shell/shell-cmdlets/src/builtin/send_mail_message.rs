@@ -380,7 +380,7 @@ impl<S> Cmdlet<S> for SendMailMessage {
             .get_optional::<Vec<String>>("Attachments")?
             .unwrap_or_default()
         {
-            match std::fs::read(&path) {
+            match std::fs::read(shell_engine::file_path(&path)) {
                 Ok(bytes) => {
                     let name = std::path::Path::new(&path)
                         .file_name()

@@ -94,7 +94,7 @@ fn write<S>(
             .write(true)
             .append(append)
             .truncate(!append)
-            .open(&path)
+            .open(shell_engine::file_path(&path))
             .and_then(|mut f| f.write_all(&bytes));
         if let Err(err) = result {
             cx.write_error(

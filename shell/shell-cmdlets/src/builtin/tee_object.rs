@@ -77,7 +77,7 @@ impl<S> Cmdlet<S> for TeeObject {
             .write(true)
             .append(call.switch("Append"))
             .truncate(!call.switch("Append"))
-            .open(&path)
+            .open(shell_engine::file_path(&path))
             .and_then(|mut file| file.write_all(text.as_bytes()));
         if let Err(error) = written {
             cx.write_error(

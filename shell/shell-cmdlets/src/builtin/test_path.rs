@@ -1,7 +1,5 @@
 //! Test-Path (files and directories).
 
-use std::path::Path;
-
 use shell_engine::{
     Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature, Value,
 };
@@ -67,7 +65,7 @@ impl<S> Cmdlet<S> for TestPath {
                 cx.write_output(Value::Bool(!path.is_empty() && !path.contains('\0')));
                 continue;
             }
-            let p = Path::new(&path);
+            let p = shell_engine::file_path(&path);
             let exists = match kind.as_deref() {
                 Some("leaf") => p.is_file(),
                 Some("container") => p.is_dir(),

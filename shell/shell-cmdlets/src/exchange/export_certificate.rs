@@ -5,7 +5,6 @@
 //! Export-ExchangeCertificate writes PKCS #12 with the key, which a gateway must not get.
 //! `-Type SST` (a Windows serialized store) is not offered: nothing outside Windows reads it.
 
-use std::path::PathBuf;
 use std::rc::Rc;
 
 use cert_model::{Certificate, Thumbprint};
@@ -187,7 +186,7 @@ impl Cmdlet<AppState> for ExportCertificate {
                 return Ok(());
             }
         };
-        let target = PathBuf::from(&path);
+        let target = shell_engine::file_path(&path);
         if call.switch("NoClobber") && target.exists() {
             cx.write_error(error(
                 call,

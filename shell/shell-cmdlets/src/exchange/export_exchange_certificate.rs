@@ -1,7 +1,5 @@
 //! Export-ExchangeCertificate (spec §3.5).
 
-use std::path::PathBuf;
-
 use exchange_server::ExportOptions;
 use shell_engine::{
     Call, Cmdlet, ConfirmImpact, Context, ErrorRecord, Example, Kind, Param, PipelineInput,
@@ -62,7 +60,11 @@ impl Cmdlet<AppState> for ExportExchangeCertificate {
         let result = match call.get_optional::<String>("Path")? {
             Some(path) => server
                 .borrow_mut()
-                .export_certificate_file(&options, &PathBuf::from(path), call.switch("Force"))
+                .export_certificate_file(
+                    &options,
+                    &shell_engine::file_path(&path),
+                    call.switch("Force"),
+                )
                 .map(|_| None),
             None => server.borrow_mut().export_certificate(&options).map(Some),
         };

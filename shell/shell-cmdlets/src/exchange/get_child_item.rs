@@ -121,7 +121,7 @@ pub(super) fn provider_path(text: &str) -> ProviderPath {
         return ProviderPath::Cert(cert_path(rest));
     }
     let file = strip_prefix_ignore_case(trimmed, FILE_PROVIDER).unwrap_or(trimmed);
-    ProviderPath::File(PathBuf::from(file))
+    ProviderPath::File(shell_engine::file_path(file))
 }
 
 fn cert_path(rest: &str) -> Option<CertPath> {

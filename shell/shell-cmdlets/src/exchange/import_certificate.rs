@@ -110,7 +110,7 @@ impl Cmdlet<AppState> for ImportCertificate {
             );
             return Ok(());
         };
-        let data = match std::fs::read(&path) {
+        let data = match std::fs::read(shell_engine::file_path(&path)) {
             Ok(data) => data,
             Err(error) => {
                 cx.write_error(

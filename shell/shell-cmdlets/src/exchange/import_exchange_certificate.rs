@@ -1,7 +1,5 @@
 //! Import-ExchangeCertificate (spec §3.3).
 
-use std::path::PathBuf;
-
 use shell_engine::{
     Call, Cmdlet, ConfirmImpact, Context, ErrorRecord, Example, Kind, Param, PipelineInput,
     Signature,
@@ -48,7 +46,7 @@ impl Cmdlet<AppState> for ImportExchangeCertificate {
         let server = server_of(cx);
         let result = match call.get_optional::<String>("Path")? {
             Some(path) => server.borrow_mut().import_certificate_file(
-                &PathBuf::from(path),
+                &shell_engine::file_path(&path),
                 password.as_deref(),
                 friendly_name.as_deref(),
                 exportable,

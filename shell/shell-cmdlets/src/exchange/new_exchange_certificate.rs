@@ -1,7 +1,5 @@
 //! New-ExchangeCertificate (spec §3.1).
 
-use std::path::PathBuf;
-
 use cert_model::DistinguishedName;
 use exchange_server::{NameInputs, NewCertificateOptions};
 use shell_engine::{
@@ -105,7 +103,9 @@ impl Cmdlet<AppState> for NewExchangeCertificate {
             services,
             instance,
             generate_request: call.switch("GenerateRequest"),
-            path: call.get_optional::<String>("Path")?.map(PathBuf::from),
+            path: call
+                .get_optional::<String>("Path")?
+                .map(|path| shell_engine::file_path(&path)),
             binary_encoded: call.switch("BinaryEncoded"),
             force: call.switch("Force"),
         };
