@@ -123,6 +123,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("chdir", "Set-Location"),
     ("sls", "Select-String"),
     ("tee", "Tee-Object"),
+    ("ipmo", "Import-Module"),
+    ("gmo", "Get-Module"),
 ];
 
 fn display_name(value: &Value) -> Value {

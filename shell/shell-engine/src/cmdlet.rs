@@ -378,6 +378,17 @@ impl<'a, S> Context<'a, S> {
             .invoke_block_for_cmdlet(block, dollar_under, args, true)
     }
 
+    /// Loads a script file (`.ps1`, `.psm1`) as a script block: `Ok(None)` when it cannot be
+    /// read, its parse errors as one error record. Run it with [`Context::invoke_block`] to
+    /// dot-source it into the caller's scope.
+    pub fn load_script(&mut self, path: &str) -> Result<Option<Rc<ScriptBlockValue>>, ErrorRecord> {
+        match self.interp.load_script_file(path) {
+            Ok(found) => Ok(found.map(|function| function.block.clone())),
+            Err(crate::eval::Flow::Error(record, _)) => Err(*record),
+            Err(_) => Ok(None),
+        }
+    }
+
     /// Reads a variable (dynamic scoping; `None` when undefined).
     pub fn variable(&self, name: &str) -> Option<Value> {
         self.interp.get_variable(name)

@@ -1518,7 +1518,7 @@ impl<S> Interp<S> {
 
     /// Loads `path.ps1` as a command (`& .\\x.ps1 args`, `./x.ps1`): `None` when the file
     /// does not exist; a parse failure is a statement-terminating error.
-    fn load_script_file(&mut self, typed: &str) -> R<Option<Rc<FunctionInfo>>> {
+    pub(crate) fn load_script_file(&mut self, typed: &str) -> R<Option<Rc<FunctionInfo>>> {
         let path = typed.replace('\\', "/");
         let Ok(text) = std::fs::read_to_string(&path) else {
             return Ok(None);

@@ -14,12 +14,14 @@ mod get_exchange_certificate;
 mod get_exchange_server;
 mod get_imap_settings;
 mod get_item;
+mod get_module;
 mod get_pop_settings;
 mod get_receive_connector;
 mod get_send_connector;
 mod get_service;
 mod import_certificate;
 mod import_exchange_certificate;
+pub mod import_module;
 pub mod messages;
 mod move_item;
 mod new_exchange_certificate;
@@ -104,6 +106,20 @@ pub struct AppState {
     server: Rc<RefCell<Server>>,
     sources: Rc<RefCell<Sources>>,
     pfx_iterations: u32,
+    modules: Vec<ModuleInfo>,
+}
+
+/// A module Import-Module loaded into the session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleInfo {
+    /// The module's name (the file name without its extension, or the built-in name).
+    pub name: String,
+    /// `Script` for a .psm1/.ps1 file, `Manifest` for a module whose commands are built in.
+    pub module_type: &'static str,
+    /// The file it was loaded from (empty for built-in modules).
+    pub path: String,
+    /// The commands it added.
+    pub exported: Vec<String>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -164,7 +180,20 @@ impl AppState {
             server: Rc::new(RefCell::new(server)),
             sources: Rc::new(RefCell::new(Sources { keys, random })),
             pfx_iterations: exchange_server::PFX_DEFAULT_ITERATIONS,
+            modules: Vec::new(),
         })
+    }
+
+    /// The modules Import-Module loaded, in load order.
+    pub fn modules(&self) -> &[ModuleInfo] {
+        &self.modules
+    }
+
+    /// Records a loaded module (replacing one of the same name).
+    pub fn add_module(&mut self, module: ModuleInfo) {
+        self.modules
+            .retain(|known| !known.name.eq_ignore_ascii_case(&module.name));
+        self.modules.push(module);
     }
 
     /// Sets the PBKDF2 iteration count of exported PFX files (tests use small counts).
@@ -320,6 +349,8 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(new_item::NewItem),
         Rc::new(rename_item::RenameItem),
         Rc::new(select_string::SelectString),
+        Rc::new(import_module::ImportModule),
+        Rc::new(get_module::GetModule),
         Rc::new(SetUmServer),
     ]
 }
@@ -402,6 +433,19 @@ pub fn views() -> Vec<(&'static str, View)> {
             }),
         ),
         (get_child_item::FILE_SYSTEM_INFO, file_table()),
+        (
+            import_module::MODULE_INFO,
+            View::Table(TableView {
+                columns: vec![
+                    TableViewColumn::property("ModuleType").width(10),
+                    TableViewColumn::property("Version").width(10),
+                    TableViewColumn::property("Name").width(35),
+                    TableViewColumn::property("ExportedCommands"),
+                ],
+                group_by: None,
+                auto_size: false,
+            }),
+        ),
         (
             select_string::MATCH_INFO,
             View::Custom(CustomView {
