@@ -18,3 +18,15 @@ try {
 } catch {
     $_.FullyQualifiedErrorId
 }
+# A module that exports one function: Get-Module lists that one; its helper stays callable
+# (certsh has no module scopes).
+$private = Join-Path $work 'Renewal.psm1'
+Set-Content -Path $private -Value @'
+function Get-Helper { 'helper' }
+function Invoke-Renewal { "renewing with $(Get-Helper)" }
+Export-ModuleMember -Function Invoke-Renewal
+'@
+Import-Module $private -PassThru | ForEach-Object { $_.ExportedCommands -join ',' }
+Invoke-Renewal
+@(Get-Command Get-Helper -ErrorAction SilentlyContinue).Count
+Export-ModuleMember -Function Get-Date

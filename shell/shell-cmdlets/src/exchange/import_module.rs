@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use shell_engine::{
     Call, Cmdlet, Context, ErrorCategory, ErrorRecord, Example, Kind, Param, PipelineInput,
-    PsObject, Signature, Value,
+    PsObject, Signature, Value, like,
 };
 
-use super::{AppState, ModuleInfo};
+use super::{AppState, ModuleExports, ModuleInfo};
 
 /// Loads modules into the session.
 pub struct ImportModule;
@@ -170,13 +170,33 @@ impl Cmdlet<AppState> for ImportModule {
                     continue;
                 };
                 let before: Vec<String> = cx.functions().into_iter().map(|(n, _)| n).collect();
-                cx.invoke_block(&block, None, Vec::new())?;
-                let exported = cx
-                    .functions()
-                    .into_iter()
-                    .map(|(n, _)| n)
-                    .filter(|n| !before.contains(n))
-                    .collect();
+                let outer = cx
+                    .state_mut()
+                    .swap_module_exports(Some(ModuleExports::default()));
+                let ran = cx.invoke_block(&block, None, Vec::new());
+                let exports = cx
+                    .state_mut()
+                    .swap_module_exports(outer)
+                    .unwrap_or_default();
+                ran?;
+                let mut exported = Vec::new();
+                for function in cx.functions().into_iter().map(|(n, _)| n) {
+                    if before.contains(&function) {
+                        continue;
+                    }
+                    let named = exports.functions.iter().any(|pattern| {
+                        like(
+                            &Value::from(function.as_str()),
+                            &Value::from(pattern.as_str()),
+                            false,
+                        )
+                    });
+                    // A function the module does not export stays defined: certsh has no
+                    // module scopes, and the exported functions call their private helpers.
+                    if !exports.called || named {
+                        exported.push(function);
+                    }
+                }
                 ModuleInfo {
                     name: stem(&file),
                     module_type: "Script",

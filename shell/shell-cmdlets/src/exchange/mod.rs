@@ -8,6 +8,7 @@ mod enable_exchange_certificate;
 mod errors;
 mod export_certificate;
 mod export_exchange_certificate;
+mod export_module_member;
 mod get_child_item;
 mod get_event_log;
 mod get_exchange_certificate;
@@ -107,6 +108,17 @@ pub struct AppState {
     sources: Rc<RefCell<Sources>>,
     pfx_iterations: u32,
     modules: Vec<ModuleInfo>,
+    /// While Import-Module runs a module: what Export-ModuleMember named.
+    module_exports: Option<ModuleExports>,
+}
+
+/// What a module's Export-ModuleMember calls named.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ModuleExports {
+    /// Whether Export-ModuleMember ran (then only the functions below are exported).
+    pub called: bool,
+    /// The `-Function` patterns.
+    pub functions: Vec<String>,
 }
 
 /// A module Import-Module loaded into the session.
@@ -181,12 +193,31 @@ impl AppState {
             sources: Rc::new(RefCell::new(Sources { keys, random })),
             pfx_iterations: exchange_server::PFX_DEFAULT_ITERATIONS,
             modules: Vec::new(),
+            module_exports: None,
         })
     }
 
     /// The modules Import-Module loaded, in load order.
     pub fn modules(&self) -> &[ModuleInfo] {
         &self.modules
+    }
+
+    /// Starts (`Some(default)`) or ends (`None`) the run of a module's script, returning what
+    /// Export-ModuleMember collected.
+    pub fn swap_module_exports(&mut self, exports: Option<ModuleExports>) -> Option<ModuleExports> {
+        std::mem::replace(&mut self.module_exports, exports)
+    }
+
+    /// Records an Export-ModuleMember call; `false` when no module is being imported.
+    pub fn add_module_exports(&mut self, functions: &[String]) -> bool {
+        match &mut self.module_exports {
+            Some(exports) => {
+                exports.called = true;
+                exports.functions.extend(functions.iter().cloned());
+                true
+            }
+            None => false,
+        }
     }
 
     /// Records a loaded module (replacing one of the same name).
@@ -350,6 +381,7 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(rename_item::RenameItem),
         Rc::new(select_string::SelectString),
         Rc::new(import_module::ImportModule),
+        Rc::new(export_module_member::ExportModuleMember),
         Rc::new(get_module::GetModule),
         Rc::new(SetUmServer),
     ]
