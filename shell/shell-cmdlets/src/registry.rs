@@ -24,6 +24,8 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Out-Null",
     "Out-Host",
     "Tee-Object",
+    "Compare-Object",
+    "Invoke-Expression",
     "Write-Output",
     "Write-Host",
     "Write-Warning",
@@ -124,6 +126,9 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("sls", "Select-String"),
     ("tee", "Tee-Object"),
     ("ipmo", "Import-Module"),
+    ("compare", "Compare-Object"),
+    ("diff", "Compare-Object"),
+    ("iex", "Invoke-Expression"),
     ("gmo", "Get-Module"),
 ];
 
@@ -215,6 +220,8 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(TeeObject {
             views: views.clone(),
         }),
+        Rc::new(CompareObject),
+        Rc::new(InvokeExpression),
         Rc::new(WriteOutput),
         Rc::new(WriteHost),
         Rc::new(WriteWarning),

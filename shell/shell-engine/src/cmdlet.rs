@@ -389,6 +389,12 @@ impl<'a, S> Context<'a, S> {
         }
     }
 
+    /// Parses script text (Invoke-Expression) into a script block; its parse errors become one
+    /// error record, as PowerShell reports them.
+    pub fn compile(&mut self, text: &str) -> Result<Rc<ScriptBlockValue>, ErrorRecord> {
+        self.interp.compile_text(text)
+    }
+
     /// Reads a variable (dynamic scoping; `None` when undefined).
     pub fn variable(&self, name: &str) -> Option<Value> {
         self.interp.get_variable(name)

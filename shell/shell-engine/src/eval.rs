@@ -1518,6 +1518,26 @@ impl<S> Interp<S> {
 
     /// Loads `path.ps1` as a command (`& .\\x.ps1 args`, `./x.ps1`): `None` when the file
     /// does not exist; a parse failure is a statement-terminating error.
+    /// Script text as a block of its own (Invoke-Expression), or its parse errors as a record.
+    pub(crate) fn compile_text(&mut self, text: &str) -> Result<Rc<ScriptBlockValue>, ErrorRecord> {
+        let script = shell_parser::parse(text)
+            .map_err(|errors| catalogue::parse_failure(&errors.errors, Rc::from(text), None))?;
+        let block = shell_parser::ast::ScriptBlock {
+            params: script.params,
+            statements: script.statements,
+            begin: None,
+            process: None,
+            end: None,
+            span: script.span,
+            text: text.to_owned(),
+        };
+        Ok(Rc::new(ScriptBlockValue {
+            block,
+            source: Rc::from(text),
+            origin: None,
+        }))
+    }
+
     pub(crate) fn load_script_file(&mut self, typed: &str) -> R<Option<Rc<FunctionInfo>>> {
         let path = typed.replace('\\', "/");
         let Ok(text) = std::fs::read_to_string(&path) else {
