@@ -34,6 +34,8 @@ impl Tmux {
                 "-d",
                 "-s",
                 &name,
+                "-c",
+                &dir.display().to_string(),
                 "-x",
                 "100",
                 "-y",
@@ -155,6 +157,16 @@ fn s6_write_progress_shows_while_running_and_leaves_no_trace() {
     t.wait_for("Checking certificates: EXCH01 [ooooooooo           ] 45%");
     let screen = t.wait_for("done\nPS certsh>");
     assert!(!screen.contains("45%"), "{screen}");
+}
+
+#[test]
+fn repl_tab_completes_paths_and_cert_drive_locations() {
+    let t = Tmux::start("paths");
+    std::fs::write(t.dir.join("mail-request.req"), "x").expect("file");
+    t.keys(&["Get-Content ./mail-r", "Tab"]);
+    t.wait_for("PS certsh> Get-Content ./mail-request.req");
+    t.keys(&["C-u", "Get-ChildItem Cert:\\LocalMachine\\Aut", "Tab"]);
+    t.wait_for("PS certsh> Get-ChildItem Cert:\\LocalMachine\\AuthRoot");
 }
 
 #[test]
