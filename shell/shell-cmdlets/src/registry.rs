@@ -65,6 +65,8 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "ConvertTo-Html",
     "Get-Credential",
     "Send-MailMessage",
+    "Start-Transcript",
+    "Stop-Transcript",
 ];
 
 /// The aliases of spec §6.1: `(alias, command)`.
@@ -261,6 +263,8 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(ConvertToHtml),
         Rc::new(GetCredential),
         Rc::new(SendMailMessage),
+        Rc::new(StartTranscript),
+        Rc::new(StopTranscript),
     ]
 }
 

@@ -395,6 +395,12 @@ impl<'a, S> Context<'a, S> {
         self.interp.compile_text(text)
     }
 
+    /// `$env:<name>`: the session's value (set by `$env:X = …` or a default), else the
+    /// process environment's.
+    pub fn env_var(&self, name: &str) -> Option<String> {
+        self.interp.env_var(name)
+    }
+
     /// Reads a variable (dynamic scoping; `None` when undefined).
     pub fn variable(&self, name: &str) -> Option<Value> {
         self.interp.get_variable(name)

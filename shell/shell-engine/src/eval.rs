@@ -531,7 +531,7 @@ impl<S> Interp<S> {
         }
     }
 
-    fn env_var(&self, name: &str) -> Option<String> {
+    pub(crate) fn env_var(&self, name: &str) -> Option<String> {
         if let Some(v) = self.env.get(name) {
             return v.clone();
         }

@@ -153,6 +153,24 @@ pub trait Host: std::any::Any {
         let _ = (foreground, background);
         self.write_host(text, newline);
     }
+    /// Start-Transcript: from now on, everything this host shows is also appended to `path`
+    /// (after `header`). The error text when the file cannot be opened, or when the host
+    /// keeps no transcripts.
+    fn start_transcript(
+        &mut self,
+        path: &std::path::Path,
+        append: bool,
+        header: &str,
+    ) -> Result<(), String> {
+        let _ = (path, append, header);
+        Err("This host does not support transcription.".to_owned())
+    }
+    /// Stop-Transcript: writes `footer`, closes the file and returns its path; `None` when no
+    /// transcript is running.
+    fn stop_transcript(&mut self, footer: &str) -> Option<std::path::PathBuf> {
+        let _ = footer;
+        None
+    }
     /// `Write-Progress`: a console shows (or, when `completed`, removes) a progress line; a host
     /// without a console shows nothing, as PowerShell's progress never reaches an output
     /// stream.

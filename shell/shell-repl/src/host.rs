@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::rc::Rc;
 
-use shell_cmdlets::format::{OutDefault, Views, render_error_record};
+use shell_cmdlets::format::{OutDefault, Transcript, Views, render_error_record, transcript};
 use shell_engine::{ConsoleColor, ErrorRecord, Host, ProgressRecord, Value};
 
 /// ANSI colours used on a terminal.
@@ -44,6 +44,8 @@ pub struct ConsoleHost {
     piped_input: bool,
     /// Whether a progress line is on the screen now.
     progress_shown: bool,
+    /// The running transcript (Start-Transcript).
+    transcript: Option<Transcript>,
 }
 
 impl ConsoleHost {
@@ -66,6 +68,7 @@ impl ConsoleHost {
             progress: false,
             progress_shown: false,
             piped_input: false,
+            transcript: None,
         }
     }
 
@@ -83,6 +86,9 @@ impl ConsoleHost {
     pub fn end_session(&mut self) {
         self.clear_progress();
         let lines = self.out_default.finish();
+        for line in &lines {
+            self.mirror(&format!("{line}\n"));
+        }
         print_lines(&lines);
         self.sticky = Sticky::None;
     }
@@ -112,6 +118,13 @@ impl ConsoleHost {
         match read {
             Ok(0) | Err(_) => None,
             Ok(_) => Some(line.trim_end_matches(['\n', '\r']).to_string()),
+        }
+    }
+
+    /// Copies shown text into the running transcript.
+    fn mirror(&mut self, text: &str) {
+        if let Some(transcript) = &mut self.transcript {
+            transcript.write(text);
         }
     }
 
@@ -166,6 +179,7 @@ impl ConsoleHost {
     fn stream_line(&mut self, label: &str, text: &str) {
         self.clear_progress();
         let line = format!("{label}: {text}");
+        self.mirror(&format!("{line}\n"));
         if self.color_out {
             println!("{YELLOW}{line}{RESET}");
         } else {
@@ -217,6 +231,9 @@ impl Host for ConsoleHost {
         if !lines.is_empty() {
             self.clear_progress();
         }
+        for line in &lines {
+            self.mirror(&format!("{line}\n"));
+        }
         print_lines(&lines);
     }
 
@@ -224,6 +241,9 @@ impl Host for ConsoleHost {
         self.clear_progress();
         let _ = std::io::stdout().flush();
         let lines = render_error_record(record);
+        for line in &lines {
+            self.mirror(&format!("{line}\n"));
+        }
         let mut err = std::io::stderr().lock();
         for line in lines {
             if self.color_err && !line.is_empty() {
@@ -236,6 +256,7 @@ impl Host for ConsoleHost {
 
     fn write_host(&mut self, text: &str, newline: bool) {
         self.clear_progress();
+        self.mirror(&format!("{text}{}", if newline { "\n" } else { "" }));
         let mut out = std::io::stdout().lock();
         let _ = if newline {
             writeln!(out, "{text}")
@@ -283,6 +304,23 @@ impl Host for ConsoleHost {
 
     fn should_continue(&mut self, query: &str, caption: &str) -> Option<bool> {
         self.prompt_choice(caption, query)
+    }
+
+    fn start_transcript(
+        &mut self,
+        path: &std::path::Path,
+        append: bool,
+        header: &str,
+    ) -> Result<(), String> {
+        if self.transcript.is_some() {
+            return Err(transcript::ALREADY_STARTED.to_owned());
+        }
+        self.transcript = Some(Transcript::start(path, append, header)?);
+        Ok(())
+    }
+
+    fn stop_transcript(&mut self, footer: &str) -> Option<std::path::PathBuf> {
+        self.transcript.take().map(|running| running.stop(footer))
     }
 
     fn write_progress(&mut self, record: &ProgressRecord) {

@@ -6,6 +6,7 @@ pub mod error;
 pub mod out_default;
 pub mod records;
 pub mod text_host;
+pub mod transcript;
 pub mod view;
 
 pub use display::DEFAULT_ENUMERATION_LIMIT;
@@ -13,6 +14,7 @@ pub use error::render_error_record;
 pub use out_default::OutDefault;
 pub use records::{GroupedTableRecord, HelpRecord, ListRecord, TableRecord};
 pub use text_host::TextHost;
+pub use transcript::Transcript;
 pub use view::{
     CustomView, ListView, ListViewItem, TableView, TableViewColumn, View, ViewGroup, ViewValue,
     Views,

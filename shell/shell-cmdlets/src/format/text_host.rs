@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use shell_engine::{ErrorRecord, Host, Value};
 
-use super::{OutDefault, Views, render_error_record};
+use super::{OutDefault, Transcript, Views, render_error_record};
 
 /// A host that renders output and errors to strings.
 pub struct TextHost {
@@ -24,6 +24,7 @@ pub struct TextHost {
     pub width: usize,
     /// Every prompt shown, as `caption: message`.
     pub prompts: Vec<String>,
+    transcript: Option<Transcript>,
 }
 
 impl TextHost {
@@ -37,14 +38,30 @@ impl TextHost {
             lines: VecDeque::new(),
             width,
             prompts: Vec::new(),
+            transcript: None,
+        }
+    }
+
+    /// Appends to the "stdout" buffer (and the transcript).
+    fn out(&mut self, text: &str) {
+        self.stdout.push_str(text);
+        if let Some(transcript) = &mut self.transcript {
+            transcript.write(text);
+        }
+    }
+
+    /// Appends to the "stderr" buffer (and the transcript).
+    fn err(&mut self, text: &str) {
+        self.stderr.push_str(text);
+        if let Some(transcript) = &mut self.transcript {
+            transcript.write(text);
         }
     }
 
     /// Ends the Out-Default session (one REPL input or one script).
     pub fn end_session(&mut self) {
         for line in self.out_default.finish() {
-            self.stdout.push_str(&line);
-            self.stdout.push('\n');
+            self.out(&format!("{line}\n"));
         }
     }
 
@@ -64,35 +81,50 @@ impl TextHost {
 impl Host for TextHost {
     fn write_output(&mut self, values: &[Value]) {
         for line in self.out_default.push(values, self.width) {
-            self.stdout.push_str(&line);
-            self.stdout.push('\n');
+            self.out(&format!("{line}\n"));
         }
     }
 
     fn write_error(&mut self, record: &ErrorRecord) {
         for line in render_error_record(record) {
-            self.stderr.push_str(&line);
-            self.stderr.push('\n');
+            self.err(&format!("{line}\n"));
         }
     }
 
     fn write_host(&mut self, text: &str, newline: bool) {
-        self.stdout.push_str(text);
+        self.out(text);
         if newline {
-            self.stdout.push('\n');
+            self.out("\n");
         }
     }
 
     fn write_warning(&mut self, text: &str) {
-        self.stdout.push_str(&format!("WARNING: {text}\n"));
+        self.out(&format!("WARNING: {text}\n"));
     }
 
     fn write_verbose(&mut self, text: &str) {
-        self.stdout.push_str(&format!("VERBOSE: {text}\n"));
+        self.out(&format!("VERBOSE: {text}\n"));
     }
 
     fn write_debug(&mut self, text: &str) {
-        self.stdout.push_str(&format!("DEBUG: {text}\n"));
+        self.out(&format!("DEBUG: {text}\n"));
+    }
+
+    fn start_transcript(
+        &mut self,
+        path: &std::path::Path,
+        append: bool,
+        header: &str,
+    ) -> Result<(), String> {
+        if self.transcript.is_some() {
+            return Err(super::transcript::ALREADY_STARTED.to_owned());
+        }
+        self.transcript = Some(Transcript::start(path, append, header)?);
+        Ok(())
+    }
+
+    fn stop_transcript(&mut self, footer: &str) -> Option<std::path::PathBuf> {
+        self.transcript.take().map(|running| running.stop(footer))
     }
 
     fn prompt_confirm(&mut self, caption: &str, message: &str) -> Option<bool> {
