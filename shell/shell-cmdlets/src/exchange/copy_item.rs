@@ -67,6 +67,30 @@ pub(super) fn destination(
     })
 }
 
+/// What a Copy/Move/Rename of `source` to `target` ended in: with `-PassThru` the new item is
+/// written; a failure is the cmdlet's error (`verb` as in "Cannot copy", `id` its ErrorId).
+pub(super) fn finish_transfer(
+    cx: &mut Context<AppState>,
+    call: &Call,
+    result: std::io::Result<()>,
+    (source, target): (&Path, &Path),
+    (verb, id): (&str, &str),
+) {
+    match result.and_then(|()| std::fs::metadata(target)) {
+        Ok(metadata) if call.switch("PassThru") => cx.write_output(file_object(target, &metadata)),
+        Ok(_) => {}
+        Err(error) => {
+            let shown = source.display().to_string();
+            cx.write_error(item_error(
+                call,
+                format!("Cannot {verb} {shown} to {}: {error}.", target.display()),
+                (id, ErrorCategory::WriteError, "IOException"),
+                (&shown, "Path"),
+            ));
+        }
+    }
+}
+
 fn copy_tree(source: &Path, target: &Path, recurse: bool) -> std::io::Result<()> {
     if source.is_dir() {
         std::fs::create_dir_all(target)?;
@@ -133,20 +157,8 @@ impl Cmdlet<AppState> for CopyItem {
                 if !cx.should_process(&format!("Item: {shown} Destination: {to}"), action)? {
                     continue;
                 }
-                match copy_tree(&source, &target, call.switch("Recurse"))
-                    .and_then(|()| std::fs::metadata(&target))
-                {
-                    Ok(metadata) if call.switch("PassThru") => {
-                        cx.write_output(file_object(&target, &metadata));
-                    }
-                    Ok(_) => {}
-                    Err(error) => cx.write_error(item_error(
-                        call,
-                        format!("Cannot copy {shown} to {to}: {error}."),
-                        ("CopyError", ErrorCategory::WriteError, "IOException"),
-                        (&shown, "Path"),
-                    )),
-                }
+                let copied = copy_tree(&source, &target, call.switch("Recurse"));
+                finish_transfer(cx, call, copied, (&source, &target), ("copy", "CopyError"));
             }
         }
         Ok(())

@@ -15,7 +15,7 @@ use shell_engine::{
 };
 
 use super::get_child_item::{
-    CertPath, CertStore, ProviderPath, file_object, provider_path, store_text,
+    CertPath, CertStore, ProviderPath, file_object, item_error, provider_path, store_text,
 };
 use super::{AppState, server_of};
 
@@ -93,20 +93,6 @@ fn find(cx: &mut Context<AppState>, wanted: &Wanted) -> Result<Option<Certificat
         .map(|(_, certificate)| certificate.clone()))
 }
 
-/// An error record of this cmdlet: (id, category, reason), and (target, parameter it points at).
-fn error(
-    call: &Call,
-    message: String,
-    (id, category, reason): (&str, ErrorCategory, &str),
-    (target, param): (&str, &str),
-) -> ErrorRecord {
-    ErrorRecord::new(message, id, category)
-        .with_reason(reason)
-        .with_target_text(target, "String")
-        .with_activity(call.name.clone())
-        .with_span(call.span_of(param))
-}
-
 impl Cmdlet<AppState> for ExportCertificate {
     fn signature(&self) -> Signature {
         Signature::new("Export-Certificate")
@@ -145,7 +131,7 @@ impl Cmdlet<AppState> for ExportCertificate {
             .is_some_and(|value| value.to_string_form().eq_ignore_ascii_case("P7B"));
         let Some(wanted) = wanted(&cert) else {
             let text = cert.to_string_form();
-            cx.write_error(error(
+            cx.write_error(item_error(
                 call,
                 format!("Cannot bind parameter 'Cert'. '{text}' is not a certificate of the Cert: drive."),
                 (
@@ -164,7 +150,7 @@ impl Cmdlet<AppState> for ExportCertificate {
                     Wanted::InStore(store, text) => format!("{}\\{text}", store_text(*store)),
                     Wanted::Anywhere(text) => format!("Cert:\\LocalMachine\\My\\{text}"),
                 };
-                cx.write_error(error(
+                cx.write_error(item_error(
                     call,
                     format!("Cannot find path '{shown}' because it does not exist."),
                     (
@@ -177,7 +163,7 @@ impl Cmdlet<AppState> for ExportCertificate {
                 return Ok(());
             }
             Err(reason) => {
-                cx.write_error(error(
+                cx.write_error(item_error(
                     call,
                     format!("The certificate store could not be read: {reason}."),
                     ("StoreFailure", ErrorCategory::ReadError, "StoreException"),
@@ -188,7 +174,7 @@ impl Cmdlet<AppState> for ExportCertificate {
         };
         let target = shell_engine::file_path(&path);
         if call.switch("NoClobber") && target.exists() {
-            cx.write_error(error(
+            cx.write_error(item_error(
                 call,
                 format!("The file '{path}' already exists."),
                 ("NoClobber", ErrorCategory::ResourceExists, "IOException"),
@@ -215,7 +201,7 @@ impl Cmdlet<AppState> for ExportCertificate {
         }
         match std::fs::write(&target, &bytes).and_then(|()| std::fs::metadata(&target)) {
             Ok(metadata) => cx.write_output(file_object(&target, &metadata)),
-            Err(reason) => cx.write_error(error(
+            Err(reason) => cx.write_error(item_error(
                 call,
                 format!("The file '{path}' could not be written: {reason}."),
                 ("WriteFile", ErrorCategory::WriteError, "IOException"),

@@ -10,8 +10,8 @@ use shell_engine::{
 };
 
 use super::AppState;
-use super::copy_item::{destination, sources, target_for};
-use super::get_child_item::{file_object, item_error, path_param};
+use super::copy_item::{destination, finish_transfer, sources, target_for};
+use super::get_child_item::{item_error, path_param};
 
 /// Moves files and directories.
 pub struct MoveItem;
@@ -102,22 +102,14 @@ impl Cmdlet<AppState> for MoveItem {
                 if !cx.should_process(&format!("Item: {shown} Destination: {to}"), action)? {
                     continue;
                 }
-                match move_path(&source, &target).and_then(|()| std::fs::metadata(&target)) {
-                    Ok(metadata) if call.switch("PassThru") => {
-                        cx.write_output(file_object(&target, &metadata));
-                    }
-                    Ok(_) => {}
-                    Err(error) => cx.write_error(item_error(
-                        call,
-                        format!("Cannot move {shown} to {to}: {error}."),
-                        (
-                            "MoveFileInfoItemIOError",
-                            ErrorCategory::WriteError,
-                            "IOException",
-                        ),
-                        (&shown, "Path"),
-                    )),
-                }
+                let moved = move_path(&source, &target);
+                finish_transfer(
+                    cx,
+                    call,
+                    moved,
+                    (&source, &target),
+                    ("move", "MoveFileInfoItemIOError"),
+                );
             }
         }
         Ok(())

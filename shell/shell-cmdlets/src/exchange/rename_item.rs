@@ -7,9 +7,9 @@ use shell_engine::{
 };
 
 use super::AppState;
+use super::copy_item::finish_transfer;
 use super::get_child_item::{
-    ProviderPath, cert_drive_not_supported, file_object, item_error, path_not_found, path_param,
-    provider_path,
+    ProviderPath, cert_drive_not_supported, item_error, path_not_found, path_param, provider_path,
 };
 use super::move_item::{already_exists, move_path};
 
@@ -84,22 +84,14 @@ impl Cmdlet<AppState> for RenameItem {
             if !cx.should_process(&format!("Item: {shown} Destination: {to}"), action)? {
                 continue;
             }
-            match move_path(&source, &target).and_then(|()| std::fs::metadata(&target)) {
-                Ok(metadata) if call.switch("PassThru") => {
-                    cx.write_output(file_object(&target, &metadata));
-                }
-                Ok(_) => {}
-                Err(error) => cx.write_error(item_error(
-                    call,
-                    format!("Cannot rename {shown} to {new_name}: {error}."),
-                    (
-                        "RenameItemIOError",
-                        ErrorCategory::WriteError,
-                        "IOException",
-                    ),
-                    (&shown, "Path"),
-                )),
-            }
+            let renamed = move_path(&source, &target);
+            finish_transfer(
+                cx,
+                call,
+                renamed,
+                (&source, &target),
+                ("rename", "RenameItemIOError"),
+            );
         }
         Ok(())
     }
