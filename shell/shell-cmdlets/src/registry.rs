@@ -179,6 +179,20 @@ pub fn builtin_views(views: &mut Views) {
             auto_size: false,
         }),
     );
+    // PowerShell's PSVariable view: Name (30), then Value, both left-aligned.
+    views.register(
+        "System.Management.Automation.PSVariable",
+        View::Table(TableView {
+            columns: vec![
+                TableViewColumn::property("Name")
+                    .width(30)
+                    .align(Align::Left),
+                TableViewColumn::property("Value").align(Align::Left),
+            ],
+            group_by: None,
+            auto_size: false,
+        }),
+    );
     views.register(
         "System.Collections.DictionaryEntry",
         View::Table(TableView {

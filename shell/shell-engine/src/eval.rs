@@ -243,6 +243,76 @@ fn apply_comment_help(signature: &mut Signature, help: &str) {
     }
 }
 
+/// The automatic variables of a running script file: `$PSScriptRoot` (its directory),
+/// `$PSCommandPath` (its path) and `$MyInvocation` (with `MyCommand.Path`/`Name`), absolute
+/// as PowerShell gives them.
+fn script_variables(typed: &str) -> Vec<(&'static str, Value)> {
+    let path = std::path::absolute(crate::file_path(typed))
+        .unwrap_or_else(|_| std::path::PathBuf::from(typed));
+    let full = path.display().to_string();
+    let root = path
+        .parent()
+        .map(|parent| parent.display().to_string())
+        .unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let command = crate::value::PsObject::new("System.Management.Automation.ExternalScriptInfo")
+        .with("Name", name.as_str())
+        .with("Path", full.as_str())
+        .with("Definition", full.as_str())
+        .with("CommandType", "ExternalScript")
+        .with("Source", full.as_str())
+        .with_string_form(name);
+    let invocation = crate::value::PsObject::new("System.Management.Automation.InvocationInfo")
+        .with("MyCommand", Value::object(command))
+        .with("InvocationName", typed)
+        .with("ScriptName", "")
+        .with("PSScriptRoot", root.as_str())
+        .with("PSCommandPath", full.as_str())
+        .with("Line", "")
+        .with_string_form("System.Management.Automation.InvocationInfo".to_owned());
+    vec![
+        ("PSScriptRoot", Value::from(root)),
+        ("PSCommandPath", Value::from(full)),
+        ("MyInvocation", Value::object(invocation)),
+    ]
+}
+
+/// `$Host`: the console host as scripts read it (`$Host.Name`, `$Host.Version`,
+/// `$Host.UI.RawUI.BufferSize.Width`) and set it (`$Host.UI.RawUI.WindowTitle`: kept, not
+/// shown).
+fn host_object(width: usize) -> Value {
+    use crate::value::PsObject;
+    let size = |height: i32| {
+        Value::object(
+            PsObject::new("System.Management.Automation.Host.Size")
+                .with("Width", i32::try_from(width).unwrap_or(120))
+                .with("Height", height)
+                .with_string_form(format!("{width},{height}")),
+        )
+    };
+    let raw =
+        PsObject::new("System.Management.Automation.Internal.Host.InternalHostRawUserInterface")
+            .with("ForegroundColor", "Gray")
+            .with("BackgroundColor", "Black")
+            .with("BufferSize", size(3000))
+            .with("WindowSize", size(50))
+            .with("WindowTitle", "certsh");
+    let ui = PsObject::new("System.Management.Automation.Internal.Host.InternalHostUserInterface")
+        .with("RawUI", Value::object(raw));
+    Value::object(
+        PsObject::new("System.Management.Automation.Internal.Host.InternalHost")
+            .with("Name", "ConsoleHost")
+            .with("Version", ps_version())
+            .with("CurrentCulture", "en-US")
+            .with("CurrentUICulture", "en-US")
+            .with("UI", Value::object(ui))
+            .with_string_form("System.Management.Automation.Internal.Host.InternalHost".to_owned()),
+    )
+}
+
 /// `$PSVersionTable.PSVersion`: a System.Version 5.1 (the language level certsh follows), so
 /// that scripts' `$PSVersionTable.PSVersion.Major -ge 3` checks work.
 fn ps_version() -> Value {
@@ -421,7 +491,18 @@ impl<S> Interp<S> {
         );
         interp.set_variable("WhatIfPreference", Value::Bool(false));
         interp.set_variable("FormatEnumerationLimit", Value::Int(4));
+        let width = interp.host.width();
+        interp.set_variable("Host", host_object(width));
+        interp.set_variable("ProgressPreference", pref("Continue"));
         interp
+    }
+
+    /// Sets `$PSScriptRoot`, `$PSCommandPath` and `$MyInvocation` for a script file run at
+    /// the top level.
+    pub(crate) fn set_script_globals(&mut self, typed: &str) {
+        for (name, value) in script_variables(typed) {
+            self.set_variable_scoped(Some("global"), name, value);
+        }
     }
 
     pub(crate) fn local_offset(&self) -> UtcOffset {
@@ -2299,6 +2380,11 @@ impl<S> Interp<S> {
         }
         if !dot {
             self.scopes.push(Scope::default());
+            if f.is_script {
+                for (name, value) in script_variables(&f.name) {
+                    self.set_variable(name, value);
+                }
+            }
         }
         let saved_source = std::mem::replace(&mut self.source, f.block.source.clone());
         let saved_origin = std::mem::replace(&mut self.origin, f.block.origin.clone());

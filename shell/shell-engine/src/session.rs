@@ -156,7 +156,10 @@ impl<S: 'static> Session<S> {
     pub fn run_script(&mut self, source: &str, origin: Origin) -> RunResult {
         let origin = match origin {
             Origin::Interactive => None,
-            Origin::File(p) => Some(Rc::from(p.as_str())),
+            Origin::File(p) => {
+                self.interp.set_script_globals(&p);
+                Some(Rc::from(p.as_str()))
+            }
         };
         self.run_parsed(source, origin, None)
     }
@@ -166,14 +169,7 @@ impl<S: 'static> Session<S> {
     /// names), `$PSScriptRoot` and `$PSCommandPath` are set, and errors say
     /// `At <path>:N char:M`.
     pub fn run_file(&mut self, source: &str, path: &str, args: &[String]) -> RunResult {
-        let root = std::path::Path::new(path)
-            .parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        self.interp
-            .set_variable_scoped(Some("global"), "PSScriptRoot", Value::from(root));
-        self.interp
-            .set_variable_scoped(Some("global"), "PSCommandPath", Value::from(path));
+        self.interp.set_script_globals(path);
         let arg_values: Vec<Value> = args.iter().map(|a| Value::from(a.as_str())).collect();
         self.interp
             .set_variable_scoped(Some("global"), "args", Value::array(arg_values));

@@ -43,15 +43,31 @@ impl<S> Cmdlet<S> for GetVariable {
         }
         let names: Vec<String> = call.get_optional("Name")?.unwrap_or_default();
         if names.is_empty() || names.iter().any(|n| has_wildcard(n)) {
-            // Listing needs the engine to enumerate scopes, which it does not expose.
-            return Err(ErrorRecord::new(
-                "Listing variables by wildcard is not supported by this shell; give exact names.",
-                "shell::variable::listing_unsupported",
-                ErrorCategory::NotImplemented,
-            )
-            .with_reason("NotSupportedException")
-            .with_activity(call.name.clone())
-            .with_span(call.span_of("Name")));
+            // A listing: every visible variable (automatic ones included) whose name matches
+            // a pattern; a pattern that matches nothing is no error.
+            let patterns = if names.is_empty() {
+                vec!["*".to_owned()]
+            } else {
+                names
+            };
+            for (name, value) in cx.variables() {
+                let matched = patterns.iter().any(|p| {
+                    shell_engine::like(
+                        &shell_engine::Value::from(name.as_str()),
+                        &shell_engine::Value::from(p.as_str()),
+                        false,
+                    )
+                });
+                if !matched {
+                    continue;
+                }
+                if call.switch("ValueOnly") {
+                    cx.write_output(value);
+                } else {
+                    cx.write_output(variable_object(&name, value));
+                }
+            }
+            return Ok(());
         }
         for name in names {
             match cx.variable(&name) {
