@@ -468,6 +468,150 @@ pub enum TypeName {
     Other(String),
 }
 
+/// `[datetime]::ParseExact(text, format)`: .NET custom formats (`yyyy`, `yy`, `MMMM`, `MMM`,
+/// `MM`, `M`, `dd`, `d`, `HH`, `H`, `hh`, `h`, `mm`, `m`, `ss`, `s`, `fff`, `tt`, quoted and
+/// other literal text) and the standard `s`, `o`, `u` forms; the instant in `offset`.
+pub fn parse_exact(text: &str, format: &str, offset: UtcOffset) -> Option<OffsetDateTime> {
+    let format = match format {
+        "s" => "yyyy-MM-ddTHH:mm:ss",
+        "u" => "yyyy-MM-dd HH:mm:ssZ",
+        "o" => "yyyy-MM-ddTHH:mm:ss.fffffff",
+        other => other,
+    };
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (mut year, mut month, mut day) = (1i32, 1u8, 1u8);
+    let (mut hour, mut minute, mut second, mut nanos) = (0u8, 0u8, 0u8, 0u32);
+    let mut pm: Option<bool> = None;
+    let f: Vec<char> = format.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut i, mut j) = (0usize, 0usize);
+    // Reads between `min` and `max` digits.
+    let digits = |j: &mut usize, min: usize, max: usize| -> Option<u32> {
+        let start = *j;
+        while *j < t.len() && *j - start < max && t[*j].is_ascii_digit() {
+            *j += 1;
+        }
+        if *j - start < min {
+            return None;
+        }
+        t[start..*j].iter().collect::<String>().parse().ok()
+    };
+    while i < f.len() {
+        let c = f[i];
+        let mut run = 1;
+        while i + run < f.len() && f[i + run] == c {
+            run += 1;
+        }
+        match c {
+            'y' => {
+                let n = digits(&mut j, run.min(4), if run <= 2 { 2 } else { 4 })?;
+                year = i32::try_from(n).ok()?;
+                if run <= 2 {
+                    year += if year < 50 { 2000 } else { 1900 };
+                }
+            }
+            'M' if run >= 3 => {
+                let rest: String = t[j..].iter().collect();
+                let (index, name) = MONTHS.iter().enumerate().find_map(|(k, m)| {
+                    let name = if run == 3 { &m[..3] } else { *m };
+                    rest.get(..name.len())
+                        .filter(|head| head.eq_ignore_ascii_case(name))
+                        .map(|_| (k, name))
+                })?;
+                month = u8::try_from(index + 1).ok()?;
+                j += name.len();
+            }
+            'M' => month = u8::try_from(digits(&mut j, run, 2)?).ok()?,
+            'd' => day = u8::try_from(digits(&mut j, run, 2)?).ok()?,
+            'H' | 'h' => hour = u8::try_from(digits(&mut j, run, 2)?).ok()?,
+            'm' => minute = u8::try_from(digits(&mut j, run, 2)?).ok()?,
+            's' => second = u8::try_from(digits(&mut j, run, 2)?).ok()?,
+            'f' | 'F' => {
+                let start = j;
+                let n = digits(&mut j, if c == 'f' { run } else { 0 }, run)?;
+                let places = u32::try_from(j - start).ok()?;
+                nanos = n * 10u32.pow(9u32.saturating_sub(places));
+            }
+            't' => {
+                let rest: String = t[j..]
+                    .iter()
+                    .take(2)
+                    .collect::<String>()
+                    .to_ascii_uppercase();
+                if rest.starts_with("PM") {
+                    pm = Some(true);
+                } else if rest.starts_with("AM") {
+                    pm = Some(false);
+                } else {
+                    return None;
+                }
+                j += run.min(2);
+            }
+            '\'' | '"' => {
+                let close = f[i + 1..].iter().position(|x| *x == c)? + i + 1;
+                for literal in &f[i + 1..close] {
+                    if t.get(j) != Some(literal) {
+                        return None;
+                    }
+                    j += 1;
+                }
+                i = close + 1;
+                continue;
+            }
+            '\\' => {
+                if t.get(j) != f.get(i + 1) {
+                    return None;
+                }
+                j += 1;
+                i += 2;
+                continue;
+            }
+            literal => {
+                for _ in 0..run {
+                    if t.get(j) != Some(&literal) {
+                        return None;
+                    }
+                    j += 1;
+                }
+            }
+        }
+        i += run;
+    }
+    if j != t.len() {
+        return None;
+    }
+    if let Some(pm) = pm {
+        hour = match (pm, hour) {
+            (true, h) if h < 12 => h + 12,
+            (false, 12) => 0,
+            (_, h) => h,
+        };
+    }
+    let date =
+        time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()?;
+    let time = time::Time::from_hms_nano(hour, minute, second, nanos).ok()?;
+    Some(time::PrimitiveDateTime::new(date, time).assume_offset(offset))
+}
+
+/// `collections.generic.list[T]` (after `system.`), any element type.
+pub(crate) fn is_generic_list(short: &str) -> bool {
+    let short = short.strip_prefix("system.").unwrap_or(short);
+    short.starts_with("collections.generic.list[") && short.ends_with(']')
+}
+
 impl TypeName {
     /// Parses a type name as written (case-insensitive, `System.` optional).
     pub fn parse(text: &str) -> TypeName {
@@ -484,6 +628,9 @@ impl TypeName {
             "datetime" => TypeName::DateTime,
             "timespan" => TypeName::TimeSpan,
             "array" | "object[]" | "psobject[]" => TypeName::Array,
+            // Growable collections are arrays here: `.Add()` appends in place (decisions.md).
+            "collections.arraylist" | "arraylist" => TypeName::Array,
+            generic if is_generic_list(generic) => TypeName::Array,
             "string[]" => TypeName::StringArray,
             "int[]" | "int32[]" => TypeName::IntArray,
             "hashtable" | "collections.hashtable" => TypeName::Hashtable,

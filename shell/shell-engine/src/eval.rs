@@ -280,6 +280,28 @@ fn script_variables(typed: &str) -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// A `CultureInfo` (Name; its string form is the name).
+fn culture(name: &str) -> Value {
+    Value::object(
+        crate::value::PsObject::new("System.Globalization.CultureInfo")
+            .with("Name", name)
+            .with(
+                "DisplayName",
+                if name.is_empty() {
+                    "Invariant Language (Invariant Country)"
+                } else {
+                    "English (United States)"
+                },
+            )
+            .with_string_form(name.to_owned()),
+    )
+}
+
+/// ArrayList and List[T]: arrays that grow in place (decisions.md).
+fn is_collection_type(short: &str) -> bool {
+    matches!(short, "collections.arraylist" | "arraylist") || crate::convert::is_generic_list(short)
+}
+
 /// `$Host`: the console host as scripts read it (`$Host.Name`, `$Host.Version`,
 /// `$Host.UI.RawUI.BufferSize.Width`) and set it (`$Host.UI.RawUI.WindowTitle`: kept, not
 /// shown).
@@ -3056,8 +3078,13 @@ impl<S> Interp<S> {
                 "length",
                 "getlength",
                 "add",
+                "addrange",
+                "insert",
                 "remove",
+                "removeat",
                 "clear",
+                "clone",
+                "toarray",
                 "tostring",
                 "gettype",
                 "equals",
@@ -3158,6 +3185,12 @@ impl<S> Interp<S> {
             ("environment", "newline") => Value::from("\n"),
             ("timespan", "zero") => Value::TimeSpan(time::Duration::ZERO),
             ("math", "pi") => Value::Double(std::f64::consts::PI),
+            // Format providers scripts pass to ParseExact/ToString: certsh formats as en-US,
+            // whose dates and numbers the invariant culture shares.
+            ("globalization.cultureinfo", "invariantculture") => culture(""),
+            ("globalization.cultureinfo", "currentculture" | "currentuiculture") => {
+                culture("en-US")
+            }
             _ => {
                 return Err(catalogue::runtime(
                     format!(
@@ -3222,6 +3255,69 @@ impl<S> Interp<S> {
             }
             ("timespan", "fromseconds") => days(crate::convert::to_double(&a0).unwrap_or(0.0))?,
             ("regex", "escape") => Value::String(regex::escape(&a0.to_string_form())),
+            // [regex] statics are case-sensitive unless the options say IgnoreCase, as in .NET.
+            ("regex" | "text.regularexpressions.regex", "match" | "matches" | "ismatch") => {
+                let pattern = args.get(1).map(Value::to_string_form).unwrap_or_default();
+                let sensitive = !args.get(2).is_some_and(|o| {
+                    o.to_string_form()
+                        .to_ascii_lowercase()
+                        .contains("ignorecase")
+                });
+                let all = m == "matches";
+                let found = ops::regex_matches(&pattern, &a0.to_string_form(), sensitive, all)?;
+                match m.as_str() {
+                    "ismatch" => Value::Bool(!found.is_empty()),
+                    "matches" => {
+                        Value::array(found.iter().map(ops::RegexMatch::to_value).collect())
+                    }
+                    _ => found
+                        .first()
+                        .map(ops::RegexMatch::to_value)
+                        .unwrap_or_else(ops::RegexMatch::failed),
+                }
+            }
+            ("regex" | "text.regularexpressions.regex", "replace") => {
+                let sensitive = !args.get(3).is_some_and(|o| {
+                    o.to_string_form()
+                        .to_ascii_lowercase()
+                        .contains("ignorecase")
+                });
+                let rule = Value::array(vec![
+                    args.get(1).cloned().unwrap_or_default(),
+                    args.get(2).cloned().unwrap_or_default(),
+                ]);
+                ops::replace(&a0, &rule, sensitive)?
+            }
+            ("regex" | "text.regularexpressions.regex", "split") => {
+                let rule = args.get(1).cloned().unwrap_or_default();
+                ops::split(&a0, &rule, true)?
+            }
+            ("datetime", "parseexact") => {
+                let text = a0.to_string_form();
+                let formats = args.get(1).map(Value::enumerate).unwrap_or_default();
+                formats
+                    .iter()
+                    .find_map(|f| {
+                        crate::convert::parse_exact(&text, &f.to_string_form(), self.local_offset())
+                    })
+                    .map(Value::DateTime)
+                    .ok_or_else(|| {
+                        catalogue::runtime(
+                            format!(
+                                "Exception calling \"ParseExact\" with \"{}\" argument(s): \"String was not recognized as a valid DateTime.\"",
+                                args.len()
+                            ),
+                            "FormatException",
+                        )
+                    })?
+            }
+            (collection, "new") if is_collection_type(collection) => {
+                // An optional capacity (a number) or a collection to copy.
+                match args.first() {
+                    Some(first) if !first.is_number() => Value::array(first.enumerate()),
+                    _ => Value::array(Vec::new()),
+                }
+            }
             _ => {
                 return Err(catalogue::runtime(
                     format!(

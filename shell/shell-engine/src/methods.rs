@@ -646,9 +646,20 @@ const TIMESPAN_METHODS: &[(&str, &str)] = &[
 ];
 
 const ARRAY_METHODS: &[(&str, &str)] = &[
+    ("Add", "int Add(System.Object value)"),
+    (
+        "AddRange",
+        "void AddRange(System.Collections.ICollection c)",
+    ),
+    ("Clear", "void Clear()"),
+    ("Clone", "System.Object Clone()"),
     ("Contains", "bool Contains(System.Object value)"),
     ("GetLength", "int GetLength(int dimension)"),
     ("IndexOf", "int IndexOf(System.Object value)"),
+    ("Insert", "void Insert(int index, System.Object value)"),
+    ("Remove", "void Remove(System.Object obj)"),
+    ("RemoveAt", "void RemoveAt(int index)"),
+    ("ToArray", "System.Object[] ToArray()"),
 ];
 
 const HASHTABLE_METHODS: &[(&str, &str)] = &[
@@ -819,15 +830,60 @@ pub fn call_method(
                     .unwrap_or(-1),
             ),
             "count" | "length" | "getlength" => Value::Int(a.borrow().len() as i32),
-            "add" | "remove" | "clear" => {
-                return Err(catalogue::runtime(
-                    format!(
-                        "Exception calling \"{name}\" with \"{}\" argument(s): \"Collection was of a fixed size.\"",
-                        args.len()
-                    ),
-                    "NotSupportedException",
-                ));
+            // Arrays double as ArrayList / List[T] (decisions.md): they grow in place.
+            "add" => {
+                let mut items = a.borrow_mut();
+                items.push(arg(args, 0));
+                Value::Int(i32::try_from(items.len() - 1).unwrap_or(i32::MAX))
             }
+            "addrange" => {
+                a.borrow_mut().extend(arg(args, 0).enumerate());
+                Value::Null
+            }
+            "insert" => {
+                let index = crate::convert::to_int32(&arg(args, 0)).unwrap_or(0);
+                let mut items = a.borrow_mut();
+                let Some(at) = usize::try_from(index).ok().filter(|i| *i <= items.len()) else {
+                    return Err(catalogue::runtime(
+                        "Exception calling \"Insert\" with \"2\" argument(s): \"Index must be within the bounds of the List.\"",
+                        "ArgumentOutOfRangeException",
+                    ));
+                };
+                items.insert(at, arg(args, 1));
+                Value::Null
+            }
+            "remove" => {
+                let target = arg(args, 0);
+                let mut items = a.borrow_mut();
+                if let Some(at) = items
+                    .iter()
+                    .position(|v| crate::ops::values_equal(v, &target, true, local))
+                {
+                    items.remove(at);
+                }
+                Value::Null
+            }
+            "removeat" => {
+                let index = crate::convert::to_int32(&arg(args, 0)).unwrap_or(-1);
+                let mut items = a.borrow_mut();
+                match usize::try_from(index).ok().filter(|i| *i < items.len()) {
+                    Some(at) => {
+                        items.remove(at);
+                    }
+                    None => {
+                        return Err(catalogue::runtime(
+                            "Exception calling \"RemoveAt\" with \"1\" argument(s): \"Index was out of range. Must be non-negative and less than the size of the collection.\"",
+                            "ArgumentOutOfRangeException",
+                        ));
+                    }
+                }
+                Value::Null
+            }
+            "clear" => {
+                a.borrow_mut().clear();
+                Value::Null
+            }
+            "toarray" | "clone" => Value::array(a.borrow().clone()),
             _ => return Err(catalogue::method_not_found(&value.type_name(), name)),
         }),
         Value::Hashtable(h) => Some(match lower.as_str() {

@@ -222,6 +222,53 @@ pub struct RegexMatch {
     pub groups: Vec<(String, Option<(String, usize)>)>,
 }
 
+impl RegexMatch {
+    /// The .NET `Match` object scripts read: Success, Value, Index, Length and Groups (each
+    /// with Success, Name, Index, Length, Value).
+    pub fn to_value(&self) -> Value {
+        let groups = self
+            .groups
+            .iter()
+            .map(|(name, found)| group_value(name, found.as_ref()))
+            .collect();
+        match_value(true, &self.value, self.index, Value::array(groups))
+    }
+
+    /// The .NET `Match.Empty` of a failed match: Success False, and group 0 unsuccessful.
+    pub fn failed() -> Value {
+        match_value(false, "", 0, Value::array(vec![group_value("0", None)]))
+    }
+}
+
+fn count(n: usize) -> Value {
+    Value::Int(i32::try_from(n).unwrap_or(i32::MAX))
+}
+
+fn group_value(name: &str, found: Option<&(String, usize)>) -> Value {
+    let (value, index) = found.cloned().unwrap_or_default();
+    Value::object(
+        crate::value::PsObject::new("System.Text.RegularExpressions.Group")
+            .with("Success", found.is_some())
+            .with("Name", name)
+            .with("Index", count(index))
+            .with("Length", count(value.chars().count()))
+            .with("Value", value.as_str())
+            .with_string_form(value),
+    )
+}
+
+fn match_value(success: bool, value: &str, index: usize, groups: Value) -> Value {
+    Value::object(
+        crate::value::PsObject::new("System.Text.RegularExpressions.Match")
+            .with("Groups", groups)
+            .with("Success", success)
+            .with("Index", count(index))
+            .with("Length", count(value.chars().count()))
+            .with("Value", value)
+            .with_string_form(value.to_owned()),
+    )
+}
+
 /// The matches of a user pattern (.NET syntax as `-match` takes it) in `text`: the first one,
 /// or every one with `all`. A pattern that is not valid is the `-match` error.
 ///

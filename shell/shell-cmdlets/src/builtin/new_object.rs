@@ -53,6 +53,22 @@ impl<S> Cmdlet<S> for NewObject {
         {
             return new_credential(call, cx);
         }
+        let short = lower.strip_prefix("system.").unwrap_or(&lower);
+        if matches!(short, "collections.arraylist" | "arraylist")
+            || (short.starts_with("collections.generic.list[") && short.ends_with(']'))
+        {
+            // An ArrayList / List[T]: an array that grows in place (decisions.md); an
+            // argument that is a collection is copied, a capacity is ignored.
+            let items = match call.value("ArgumentList").map(Value::enumerate) {
+                Some(args) => match args.as_slice() {
+                    [first] if !first.is_number() => first.enumerate(),
+                    _ => Vec::new(),
+                },
+                None => Vec::new(),
+            };
+            cx.write_output(Value::array(items));
+            return Ok(());
+        }
         for name in ["ArgumentList", "ComObject", "Strict"] {
             if call.is_bound(name) {
                 return Err(unsupported(call, name));

@@ -82,40 +82,6 @@ fn invalid_regex(pattern: &str, record: &ErrorRecord) -> ErrorRecord {
     .with_target_text(pattern, "String")
 }
 
-fn group_object(name: &str, found: Option<&(String, usize)>) -> Value {
-    let (value, index) = found.cloned().unwrap_or_default();
-    let object = PsObject::new("System.Text.RegularExpressions.Group")
-        .with("Success", found.is_some())
-        .with("Name", name)
-        .with("Index", i32::try_from(index).unwrap_or(i32::MAX))
-        .with(
-            "Length",
-            i32::try_from(value.chars().count()).unwrap_or(i32::MAX),
-        )
-        .with("Value", value.as_str())
-        .with_string_form(value);
-    Value::object(object)
-}
-
-fn match_object(found: &RegexMatch) -> Value {
-    let groups = found
-        .groups
-        .iter()
-        .map(|(name, group)| group_object(name, group.as_ref()))
-        .collect();
-    let object = PsObject::new("System.Text.RegularExpressions.Match")
-        .with("Groups", Value::array(groups))
-        .with("Success", true)
-        .with("Index", i32::try_from(found.index).unwrap_or(i32::MAX))
-        .with(
-            "Length",
-            i32::try_from(found.value.chars().count()).unwrap_or(i32::MAX),
-        )
-        .with("Value", found.value.as_str())
-        .with_string_form(found.value.clone());
-    Value::object(object)
-}
-
 /// Where a line came from: the pipeline, or a file (shown path, full path).
 enum Source<'a> {
     Input,
@@ -161,7 +127,7 @@ fn match_info(
         .with("Context", Value::Null)
         .with(
             "Matches",
-            Value::array(matches.iter().map(match_object).collect()),
+            Value::array(matches.iter().map(RegexMatch::to_value).collect()),
         )
         .with_string_form(text);
     Value::object(object)
