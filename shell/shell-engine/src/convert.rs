@@ -448,6 +448,8 @@ pub enum TypeName {
     StringArray,
     /// `[int[]]`
     IntArray,
+    /// `byte[]` (elements are Int32 values from 0 to 255).
+    ByteArray,
     /// `[hashtable]`
     Hashtable,
     /// `[ordered]`
@@ -633,6 +635,7 @@ impl TypeName {
             generic if is_generic_list(generic) => TypeName::Array,
             "string[]" => TypeName::StringArray,
             "int[]" | "int32[]" => TypeName::IntArray,
+            "byte[]" => TypeName::ByteArray,
             "hashtable" | "collections.hashtable" => TypeName::Hashtable,
             "ordered" => TypeName::Ordered,
             "pscustomobject" | "management.automation.pscustomobject" => TypeName::PsCustomObject,
@@ -660,6 +663,7 @@ impl TypeName {
             TypeName::Array => "System.Object[]".into(),
             TypeName::StringArray => "System.String[]".into(),
             TypeName::IntArray => "System.Int32[]".into(),
+            TypeName::ByteArray => "System.Byte[]".into(),
             TypeName::Hashtable => "System.Collections.Hashtable".into(),
             TypeName::Ordered => "System.Collections.Specialized.OrderedDictionary".into(),
             TypeName::PsCustomObject => "System.Management.Automation.PSCustomObject".into(),
@@ -690,6 +694,9 @@ impl TypeName {
             }
             TypeName::IntArray => {
                 matches!(&value, Value::Array(a) if a.borrow().iter().all(|v| matches!(v, Value::Int(_))))
+            }
+            TypeName::ByteArray => {
+                matches!(&value, Value::Array(a) if a.borrow().iter().all(|v| matches!(v, Value::Int(0..=255))))
             }
             TypeName::Hashtable => matches!(&value, Value::Hashtable(h) if !h.borrow().ordered),
             TypeName::Ordered => matches!(&value, Value::Hashtable(h) if h.borrow().ordered),
@@ -794,6 +801,19 @@ impl TypeName {
                     .enumerate()
                     .iter()
                     .map(|e| to_int32(e).map(Value::Int))
+                    .collect();
+                Value::array(items.map_err(fail)?)
+            }
+            TypeName::ByteArray => {
+                let items: Result<Vec<Value>, String> = v
+                    .enumerate()
+                    .iter()
+                    .map(|e| match to_int32(e)? {
+                        n @ 0..=255 => Ok(Value::Int(n)),
+                        _ => Err(
+                            "Value was either too large or too small for an unsigned byte.".into(),
+                        ),
+                    })
                     .collect();
                 Value::array(items.map_err(fail)?)
             }

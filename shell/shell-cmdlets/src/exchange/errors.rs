@@ -5,7 +5,7 @@ use exchange_server::{
     ConfigureServerError, EnableCertificateError, ExportCertificateError, GetCertificateError,
     ImportCertificateError, NewCertificateError, RemoveCertificateError,
 };
-use shell_engine::{ErrorRecord, Value};
+use shell_engine::{ErrorCategory, ErrorRecord, Value};
 use shell_parser::Span;
 
 use super::messages as text;
@@ -94,6 +94,18 @@ pub fn get_certificate(error: &GetCertificateError, span: Span) -> ErrorRecord {
         }
         other => store(other).with_span(span),
     }
+}
+
+/// A `-FileData` argument that is not bytes (PowerShell's binding error for `Byte[]`).
+pub fn file_data_not_bytes(span: Span) -> ErrorRecord {
+    ErrorRecord::new(
+        "Cannot bind parameter 'FileData'. Cannot convert the value to type \"System.Byte[]\": \
+         read the file with Get-Content -Encoding Byte -ReadCount 0.",
+        "CannotConvertArgumentNoMessage",
+        ErrorCategory::InvalidArgument,
+    )
+    .with_reason("ParameterBindingException")
+    .with_span(span)
 }
 
 /// Import-ExchangeCertificate.

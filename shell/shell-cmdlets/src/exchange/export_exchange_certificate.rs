@@ -3,10 +3,13 @@
 use exchange_server::ExportOptions;
 use shell_engine::{
     Call, Cmdlet, ConfirmImpact, Context, ErrorRecord, Example, Kind, Param, PipelineInput,
-    Signature, Value,
+    PsObject, Signature, Value,
 };
 
 use super::{AppState, errors, messages, secret, server_of, thumbprint_argument};
+
+/// The type of the object `-BinaryEncoded` without `-Path` writes.
+const BINARY_FILE_DATA: &str = "Microsoft.Exchange.Data.BinaryFileDataObject";
 
 /// Exports a certificate with its key as PKCS #12, or a pending request as PKCS #10.
 pub struct ExportExchangeCertificate;
@@ -70,13 +73,22 @@ impl Cmdlet<AppState> for ExportExchangeCertificate {
         };
         match result {
             Ok(None) => {}
-            Ok(Some(exported)) if exported.binary => cx.write_output(Value::array(
-                exported
-                    .data
-                    .iter()
-                    .map(|byte| Value::Int(i32::from(*byte)))
-                    .collect(),
-            )),
+            // Exchange 2010's shape, which scripts save with
+            // `Set-Content -Value $file.FileData -Encoding Byte`.
+            Ok(Some(exported)) if exported.binary => {
+                let bytes = Value::array(
+                    exported
+                        .data
+                        .iter()
+                        .map(|byte| Value::Int(i32::from(*byte)))
+                        .collect(),
+                );
+                cx.write_output(Value::object(
+                    PsObject::new(BINARY_FILE_DATA)
+                        .with("FileData", bytes)
+                        .with_string_form(BINARY_FILE_DATA.to_owned()),
+                ));
+            }
             Ok(Some(exported)) => cx.write_output(Value::from(
                 String::from_utf8_lossy(&exported.data).into_owned(),
             )),

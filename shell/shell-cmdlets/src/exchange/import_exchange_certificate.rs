@@ -7,6 +7,17 @@ use shell_engine::{
 
 use super::{AppState, certificate_formatting, errors, messages, objects, secret, server_of};
 
+/// The bytes of a `-FileData` argument (`[Byte[]]`, Get-Content -Encoding Byte's output, or
+/// an Export-ExchangeCertificate object's FileData); `None` when it holds anything else.
+fn bytes_of(value: &shell_engine::Value) -> Option<Vec<u8>> {
+    let value = value.property("FileData").unwrap_or_else(|| value.clone());
+    value
+        .enumerate()
+        .iter()
+        .map(|item| item.to_i64().and_then(|n| u8::try_from(n).ok()))
+        .collect()
+}
+
 /// Installs a CA's answer to a pending request, or a PFX file with its key.
 pub struct ImportExchangeCertificate;
 
@@ -17,6 +28,11 @@ impl Cmdlet<AppState> for ImportExchangeCertificate {
             .default_set("Instance")
             .supports_should_process(ConfirmImpact::Medium)
             .param(Param::new("Path", Kind::String).in_set("Path").mandatory())
+            .param(
+                Param::new("FileData", Kind::Object)
+                    .in_set("FileData")
+                    .mandatory(),
+            )
             .param(
                 Param::new("Instance", Kind::StringList)
                     .in_set("Instance")
@@ -29,10 +45,16 @@ impl Cmdlet<AppState> for ImportExchangeCertificate {
     }
 
     fn examples(&self) -> &'static [Example] {
-        &[Example {
-            script: "Import-ExchangeCertificate -Path C:\\CertificateFile.cer | Enable-ExchangeCertificate -Services POP",
-            summary: "Install the CA's answer and enable it for POP3 (seed §Enabling a Certificate).",
-        }]
+        &[
+            Example {
+                script: "Import-ExchangeCertificate -Path C:\\CertificateFile.cer | Enable-ExchangeCertificate -Services POP",
+                summary: "Install the CA's answer and enable it for POP3 (seed §Enabling a Certificate).",
+            },
+            Example {
+                script: "Import-ExchangeCertificate -FileData ([Byte[]]@(1, 2, 3))",
+                summary: "Exchange 2010's form (bytes from Get-Content -Encoding Byte -ReadCount 0); these three bytes are no certificate.",
+            },
+        ]
     }
 
     fn run(&self, call: &Call, cx: &mut Context<AppState>) -> Result<(), ErrorRecord> {
@@ -44,6 +66,29 @@ impl Cmdlet<AppState> for ImportExchangeCertificate {
         }
         let now = cx.now();
         let server = server_of(cx);
+        if let Some(data) = call.value("FileData") {
+            let Some(bytes) = bytes_of(data) else {
+                cx.write_error(errors::file_data_not_bytes(call.span_of("FileData")));
+                return Ok(());
+            };
+            let imported = server.borrow_mut().import_certificate(
+                &bytes,
+                password.as_deref(),
+                friendly_name.as_deref(),
+                exportable,
+                now,
+            );
+            match imported {
+                Ok(certificate) => {
+                    let formatting = certificate_formatting(cx);
+                    cx.write_output(objects::certificate(&certificate, formatting));
+                }
+                Err(error) => {
+                    cx.write_error(errors::import_certificate(&error, call.span_of("FileData")))
+                }
+            }
+            return Ok(());
+        }
         let result = match call.get_optional::<String>("Path")? {
             Some(path) => server.borrow_mut().import_certificate_file(
                 &shell_engine::file_path(&path),
