@@ -480,20 +480,6 @@ pub fn parse_exact(text: &str, format: &str, offset: UtcOffset) -> Option<Offset
         "o" => "yyyy-MM-ddTHH:mm:ss.fffffff",
         other => other,
     };
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let (mut year, mut month, mut day) = (1i32, 1u8, 1u8);
     let (mut hour, mut minute, mut second, mut nanos) = (0u8, 0u8, 0u8, 0u32);
     let mut pm: Option<bool> = None;
@@ -527,12 +513,16 @@ pub fn parse_exact(text: &str, format: &str, offset: UtcOffset) -> Option<Offset
             }
             'M' if run >= 3 => {
                 let rest: String = t[j..].iter().collect();
-                let (index, name) = MONTHS.iter().enumerate().find_map(|(k, m)| {
-                    let name = if run == 3 { &m[..3] } else { *m };
-                    rest.get(..name.len())
-                        .filter(|head| head.eq_ignore_ascii_case(name))
-                        .map(|_| (k, name))
-                })?;
+                let (index, name) =
+                    crate::value::MONTH_NAMES
+                        .iter()
+                        .enumerate()
+                        .find_map(|(k, m)| {
+                            let name = if run == 3 { &m[..3] } else { *m };
+                            rest.get(..name.len())
+                                .filter(|head| head.eq_ignore_ascii_case(name))
+                                .map(|_| (k, name))
+                        })?;
                 month = u8::try_from(index + 1).ok()?;
                 j += name.len();
             }

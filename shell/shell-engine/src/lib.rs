@@ -122,7 +122,7 @@ pub use signature::{
     action_preference_type, common_parameters,
 };
 pub use value::{
-    EnumType, EnumValue, FormatRecord, Hashtable, PsObject, ScriptBlockValue, SecureString,
-    SourceNumber, Value, format_date_display, format_date_invariant, format_double,
+    EnumType, EnumValue, FormatRecord, Hashtable, MONTH_NAMES, PsObject, ScriptBlockValue,
+    SecureString, SourceNumber, Value, format_date_display, format_date_invariant, format_double,
     format_timespan,
 };

@@ -644,7 +644,8 @@ pub fn format_double(n: f64) -> String {
     format!("{n}")
 }
 
-const MONTHS: [&str; 12] = [
+/// The en-US month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -661,7 +662,7 @@ const MONTHS: [&str; 12] = [
 
 /// The en-US month name (1-based month).
 pub(crate) fn month_name(month: u8) -> &'static str {
-    MONTHS[usize::from(month.clamp(1, 12)) - 1]
+    MONTH_NAMES[usize::from(month.clamp(1, 12)) - 1]
 }
 
 /// The en-US display form `M/d/yyyy h:mm:ss AM` (§7.4).

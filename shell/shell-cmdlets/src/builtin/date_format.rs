@@ -3,20 +3,6 @@
 
 use time::OffsetDateTime;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const DAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -28,7 +14,7 @@ const DAYS: [&str; 7] = [
 ];
 
 fn month_name(d: &OffsetDateTime) -> &'static str {
-    MONTHS[usize::from(u8::from(d.month())) - 1]
+    shell_engine::MONTH_NAMES[usize::from(u8::from(d.month())) - 1]
 }
 
 fn day_name(d: &OffsetDateTime) -> &'static str {

@@ -161,15 +161,12 @@ fn base64_lines(bytes: &[u8]) -> String {
 /// RFC 5322 date: `Thu, 07 Aug 2008 10:04:02 +0000`.
 fn rfc5322_date(date: OffsetDateTime) -> String {
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let offset = date.offset().whole_minutes();
     format!(
         "{}, {:02} {} {} {:02}:{:02}:{:02} {}{:02}{:02}",
         DAYS[usize::from(date.weekday().number_days_from_monday())],
         date.day(),
-        MONTHS[usize::from(u8::from(date.month()) - 1)],
+        &shell_engine::MONTH_NAMES[usize::from(u8::from(date.month()) - 1)][..3],
         date.year(),
         date.hour(),
         date.minute(),
