@@ -38,6 +38,10 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "Get-Member",
     "Set-Variable",
     "Get-Variable",
+    "Remove-Variable",
+    "Clear-Variable",
+    "Set-Alias",
+    "New-Alias",
     "Clear-Host",
     "Get-Date",
     "New-TimeSpan",
@@ -132,6 +136,11 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("diff", "Compare-Object"),
     ("iex", "Invoke-Expression"),
     ("gmo", "Get-Module"),
+    ("rv", "Remove-Variable"),
+    ("clv", "Clear-Variable"),
+    ("sal", "Set-Alias"),
+    ("nal", "New-Alias"),
+    ("gv", "Get-Variable"),
 ];
 
 fn display_name(value: &Value) -> Value {
@@ -250,6 +259,10 @@ pub fn builtin_cmdlets<S: 'static>(views: &Rc<Views>) -> Vec<Rc<dyn Cmdlet<S>>> 
         Rc::new(GetMember),
         Rc::new(SetVariable),
         Rc::new(GetVariable),
+        Rc::new(RemoveVariable),
+        Rc::new(ClearVariable),
+        Rc::new(SetAlias),
+        Rc::new(NewAlias),
         Rc::new(ClearHost),
         Rc::new(GetDate),
         Rc::new(NewTimeSpan),

@@ -447,6 +447,22 @@ impl<'a, S> Context<'a, S> {
         self.interp.registry.aliases.clone()
     }
 
+    /// Defines (or redefines) an alias for the rest of the session (Set-Alias, New-Alias).
+    pub fn set_alias(&mut self, alias: &str, command: &str) {
+        let registry = Rc::make_mut(&mut self.interp.registry);
+        registry
+            .aliases
+            .retain(|(a, _)| !a.eq_ignore_ascii_case(alias));
+        registry
+            .aliases
+            .push((alias.to_string(), command.to_string()));
+    }
+
+    /// Removes a variable from the innermost scope that defines it; `false` when none does.
+    pub fn remove_variable(&mut self, name: &str) -> bool {
+        self.interp.remove_variable(name)
+    }
+
     /// The user-defined functions `(name, parameter names)`.
     pub fn functions(&self) -> Vec<(String, Signature)> {
         self.interp.function_signatures()

@@ -666,6 +666,15 @@ impl<S> Interp<S> {
         }
     }
 
+    /// Removes a variable from the innermost scope that defines it.
+    pub(crate) fn remove_variable(&mut self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        self.scopes
+            .iter_mut()
+            .rev()
+            .any(|scope| scope.vars.remove(&lower).is_some())
+    }
+
     pub(crate) fn set_variable_scoped(&mut self, scope: Option<&str>, name: &str, value: Value) {
         let value = self.normalise_preference(name, value);
         let lower = scope.map(str::to_ascii_lowercase);

@@ -6,7 +6,7 @@ use shell_engine::{
 };
 
 use super::common::unsupported;
-use super::get_command::command_info;
+use super::get_command::alias_info;
 use crate::format::display::{has_wildcard, wildcard_match};
 
 /// Lists the aliases of the session (`Alias  fl -> Format-List`).
@@ -72,12 +72,7 @@ impl<S> Cmdlet<S> for GetAlias {
             }
         }
         for (alias, command) in aliases {
-            cx.write_output(command_info(
-                "Alias",
-                &alias,
-                &format!("{alias} -> {command}"),
-                "",
-            ));
+            cx.write_output(alias_info(&alias, &command));
         }
         Ok(())
     }

@@ -55,6 +55,22 @@ pub fn command_info(kind: &str, name: &str, display: &str, source: &str) -> Valu
     )
 }
 
+/// An alias as Get-Alias writes it: a command info whose Definition (and
+/// ResolvedCommandName) is the command it stands for.
+pub fn alias_info(alias: &str, command: &str) -> Value {
+    Value::object(
+        PsObject::new(COMMAND_INFO)
+            .with("CommandType", "Alias")
+            .with("Name", alias)
+            .with("DisplayName", format!("{alias} -> {command}"))
+            .with("Version", "")
+            .with("Source", "")
+            .with("Definition", command)
+            .with("ResolvedCommandName", command)
+            .with_string_form(alias),
+    )
+}
+
 impl<S> Cmdlet<S> for GetCommand {
     fn signature(&self) -> Signature {
         Signature::new("Get-Command")
