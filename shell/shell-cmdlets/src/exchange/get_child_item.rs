@@ -339,6 +339,9 @@ pub(super) fn location_object() -> Value {
 
 /// The file-system object PowerShell's FileSystem provider writes for `path`.
 pub(super) fn file_object(path: &Path, metadata: &std::fs::Metadata) -> Value {
+    // The provider's paths are full paths, whatever the user typed.
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = absolute.as_path();
     let is_dir = metadata.is_dir();
     let name = path
         .file_name()
