@@ -140,6 +140,9 @@ pub(crate) struct Interp<S> {
     pub(crate) origin: Option<Rc<str>>,
     env: HashMap<String, Option<String>>,
     pending_flow: Option<Flow>,
+    /// While a function, script block or script runs under `2>&1` or `2>$null`: the errors
+    /// its commands write (in order), merged into its output (or dropped) when it returns.
+    error_sinks: Vec<Vec<Value>>,
     pref_type: Rc<EnumType>,
     depth: usize,
 }
@@ -493,6 +496,7 @@ impl<S> Interp<S> {
             origin: None,
             env: HashMap::new(),
             pending_flow: None,
+            error_sinks: Vec::new(),
             pref_type: pref_type.clone(),
             depth: 0,
         };
@@ -819,7 +823,10 @@ impl<S> Interp<S> {
             action::IGNORE => {}
             _ => {
                 self.push_error(&record);
-                self.host.write_error(&record);
+                match self.error_sinks.last_mut() {
+                    Some(sink) => sink.push(Value::ErrorRecord(Rc::new(record))),
+                    None => self.host.write_error(&record),
+                }
             }
         }
     }
@@ -2419,7 +2426,18 @@ impl<S> Interp<S> {
         }
         let saved_source = std::mem::replace(&mut self.source, f.block.source.clone());
         let saved_origin = std::mem::replace(&mut self.origin, f.block.origin.clone());
+        // `2>&1` / `2>$null` on the call reach the errors of the commands inside it.
+        let sinks = frame.merge_errors || frame.discard_errors;
+        if sinks {
+            self.error_sinks.push(Vec::new());
+        }
         let mut result = self.run_function_body(&f, stage, frame, input);
+        if sinks {
+            let errors = self.error_sinks.pop().unwrap_or_default();
+            if frame.merge_errors {
+                frame.output.extend(errors);
+            }
+        }
         if f.is_script
             && let Err(Flow::Exit(code)) = result
         {
