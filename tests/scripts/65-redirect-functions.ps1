@@ -14,3 +14,6 @@ Test-Thumbprints -Thumbprints ('1' * 40) 2>$null
 "quiet: $($Error.Count -gt 0)"
 $all = & { 'step 1'; Write-Error 'step 2 failed'; 'step 3' } 2>&1
 $all.Count
+# A filter: a function whose body runs once per pipeline object.
+filter Get-ShortThumbprint { $_.Thumbprint.Substring(0, 8) }
+Get-ExchangeCertificate | Get-ShortThumbprint

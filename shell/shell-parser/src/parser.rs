@@ -119,8 +119,8 @@ impl<'a> Scanner<'a> {
 
 /// Statement keywords (recognised only at statement start).
 const KEYWORDS: &[&str] = &[
-    "if", "foreach", "while", "do", "for", "switch", "try", "function", "exit", "throw", "return",
-    "break", "continue",
+    "if", "foreach", "while", "do", "for", "switch", "try", "function", "filter", "exit", "throw",
+    "return", "break", "continue",
 ];
 
 /// Keywords of constructs this shell does not support (design.md §8).
@@ -133,7 +133,6 @@ const CUT_KEYWORDS: &[&str] = &[
     "trap",
     "data",
     "dynamicparam",
-    "filter",
 ];
 
 /// Where an expandable string body stops.
@@ -630,6 +629,18 @@ impl<'a> Parser<'a> {
                     "switch" => self.parse_switch(label)?,
                     "try" => self.parse_try()?,
                     "function" => StatementKind::Function(self.parse_function(kw_start)?),
+                    // A filter is a function whose body is its process block.
+                    "filter" => {
+                        let mut definition = self.parse_function(kw_start)?;
+                        let body = &mut definition.body;
+                        if body.begin.is_none() && body.process.is_none() && body.end.is_none() {
+                            body.process = Some(Block {
+                                statements: std::mem::take(&mut body.statements),
+                                span: body.span,
+                            });
+                        }
+                        StatementKind::Function(definition)
+                    }
                     "exit" => StatementKind::Exit(self.parse_flow_pipeline()?),
                     "throw" => StatementKind::Throw(self.parse_flow_pipeline()?),
                     "return" => StatementKind::Return(self.parse_flow_pipeline()?),

@@ -338,3 +338,15 @@ fn sec2_1_spans_are_byte_offsets() {
     let script = shell_parser::parse("  $x = 1 + 2  ").unwrap();
     assert_eq!(script.statements[0].span, shell_parser::Span::new(2, 12));
 }
+
+#[test]
+fn design8_filter_is_a_function_with_a_process_block() {
+    let script = shell_parser::parse("filter Double { $_ * 2 }").expect("parses");
+    let shell_parser::ast::StatementKind::Function(definition) = &script.statements[0].kind else {
+        panic!("a function definition");
+    };
+    assert_eq!(definition.name.item, "Double");
+    assert!(definition.body.statements.is_empty());
+    let process = definition.body.process.as_ref().expect("a process block");
+    assert_eq!(process.statements.len(), 1);
+}

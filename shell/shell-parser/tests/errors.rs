@@ -153,7 +153,6 @@ fn design8_cut_keywords() {
     check_unsupported("using namespace System", "using");
     check_unsupported("trap { continue }", "trap");
     check_unsupported("data { 'x' }", "data");
-    check_unsupported("filter F { $_ }", "filter");
     check_unsupported("function F { dynamicparam { } end { } }", "dynamicparam");
 }
 
