@@ -17,3 +17,13 @@ $all.Count
 # A filter: a function whose body runs once per pipeline object.
 filter Get-ShortThumbprint { $_.Thumbprint.Substring(0, 8) }
 Get-ExchangeCertificate | Get-ShortThumbprint
+# All streams into one log: warnings and host text join the output with *>&1 and *> file.
+function Invoke-Task { 'working'; Write-Warning 'slow store'; Write-Host 'progress: done' }
+$everything = Invoke-Task *>&1
+$everything | ForEach-Object { $_.GetType().Name }
+$everything
+$file = Join-Path $work 'task.log'
+Invoke-Task *> $file
+Get-Content $file
+Write-Warning 'captured' 3>&1 | ForEach-Object { "3>&1: $($_.Message)" }
+Write-Host 'to output' 6>&1 | ForEach-Object { "6>&1: $_" }

@@ -295,6 +295,21 @@ impl<'a, S> Context<'a, S> {
         self.interp.frame_write_error(self.frame, record);
     }
 
+    /// Write-Host text (the information stream): the host shows it, in colours where it can,
+    /// unless `6>&1`/`*>&1` sends it into the output as an InformationRecord.
+    pub fn write_information(
+        &mut self,
+        text: &str,
+        newline: bool,
+        colors: (
+            Option<crate::host::ConsoleColor>,
+            Option<crate::host::ConsoleColor>,
+        ),
+    ) {
+        self.interp
+            .frame_write_information(self.frame, text, newline, colors);
+    }
+
     /// Writes a warning (per -WarningAction / `$WarningPreference`).
     pub fn write_warning(&mut self, text: &str) {
         self.interp.frame_write_warning(self.frame, text);

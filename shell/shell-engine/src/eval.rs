@@ -19,7 +19,7 @@ use crate::binder::{
 use crate::cmdlet::{BoundHow, BoundParam, Call, Context};
 use crate::convert::TypeName;
 use crate::error::{ErrorRecord, InvocationInfo, catalogue};
-use crate::host::Host;
+use crate::host::{ConsoleColor, Host};
 use crate::methods;
 use crate::ops;
 use crate::session::{CmdletEntry, Registry};
@@ -69,7 +69,20 @@ pub(crate) struct Frame {
     pub(crate) collected_warnings: Vec<Value>,
     pub(crate) merge_errors: bool,
     pub(crate) discard_errors: bool,
+    /// `3>&1` / `*>&1` / `*> file`: warnings join the output as WarningRecords.
+    pub(crate) merge_warnings: bool,
+    /// `6>&1` / `*>&1` / `*> file`: Write-Host text joins the output as InformationRecords.
+    pub(crate) merge_information: bool,
     pub(crate) stop_requested: bool,
+}
+
+/// What a function, script block or script running under redirection collects from the
+/// commands inside it.
+pub(crate) struct Sink {
+    errors: bool,
+    warnings: bool,
+    information: bool,
+    values: Vec<Value>,
 }
 
 #[derive(Default)]
@@ -140,9 +153,10 @@ pub(crate) struct Interp<S> {
     pub(crate) origin: Option<Rc<str>>,
     env: HashMap<String, Option<String>>,
     pending_flow: Option<Flow>,
-    /// While a function, script block or script runs under `2>&1` or `2>$null`: the errors
-    /// its commands write (in order), merged into its output (or dropped) when it returns.
-    error_sinks: Vec<Vec<Value>>,
+    /// While a function, script block or script runs under redirection: what its commands
+    /// write to the redirected streams (in order), merged into its output (or dropped) when it
+    /// returns.
+    sinks: Vec<Sink>,
     pref_type: Rc<EnumType>,
     depth: usize,
 }
@@ -303,6 +317,25 @@ fn culture(name: &str) -> Value {
 /// ArrayList and List[T]: arrays that grow in place (decisions.md).
 fn is_collection_type(short: &str) -> bool {
     matches!(short, "collections.arraylist" | "arraylist") || crate::convert::is_generic_list(short)
+}
+
+/// A warning that joined the output (`3>&1`): shown as `WARNING: text`.
+fn warning_record(text: &str) -> Value {
+    Value::object(
+        crate::value::PsObject::new("System.Management.Automation.WarningRecord")
+            .with("Message", text)
+            .with_string_form(text.to_owned()),
+    )
+}
+
+/// Write-Host text that joined the output (`6>&1`): an InformationRecord showing its text.
+fn information_record(text: &str) -> Value {
+    Value::object(
+        crate::value::PsObject::new("System.Management.Automation.InformationRecord")
+            .with("MessageData", text)
+            .with("Tags", Value::array(vec![Value::from("PSHOST")]))
+            .with_string_form(text.to_owned()),
+    )
 }
 
 /// `$Host`: the console host as scripts read it (`$Host.Name`, `$Host.Version`,
@@ -496,7 +529,7 @@ impl<S> Interp<S> {
             origin: None,
             env: HashMap::new(),
             pending_flow: None,
-            error_sinks: Vec::new(),
+            sinks: Vec::new(),
             pref_type: pref_type.clone(),
             depth: 0,
         };
@@ -823,8 +856,8 @@ impl<S> Interp<S> {
             action::IGNORE => {}
             _ => {
                 self.push_error(&record);
-                match self.error_sinks.last_mut() {
-                    Some(sink) => sink.push(Value::ErrorRecord(Rc::new(record))),
+                match self.sinks.iter_mut().rev().find(|sink| sink.errors) {
+                    Some(sink) => sink.values.push(Value::ErrorRecord(Rc::new(record))),
                     None => self.host.write_error(&record),
                 }
             }
@@ -849,7 +882,34 @@ impl<S> Interp<S> {
                     frame.stop_error = Some(self.locate(rec, frame.span, Some(&frame.typed)));
                 }
             }
-            _ => self.host.write_warning(text),
+            _ => {
+                if frame.merge_warnings {
+                    frame.output.push(warning_record(text));
+                } else if let Some(sink) = self.sinks.iter_mut().rev().find(|sink| sink.warnings) {
+                    sink.values.push(warning_record(text));
+                } else {
+                    self.host.write_warning(text);
+                }
+            }
+        }
+    }
+
+    /// Write-Host text: to the host, or as an InformationRecord into the output under
+    /// `6>&1` / `*>&1` (on this command or an enclosing function call).
+    pub(crate) fn frame_write_information(
+        &mut self,
+        frame: &mut Frame,
+        text: &str,
+        newline: bool,
+        colors: (Option<ConsoleColor>, Option<ConsoleColor>),
+    ) {
+        if frame.merge_information {
+            frame.output.push(information_record(text));
+        } else if let Some(sink) = self.sinks.iter_mut().rev().find(|sink| sink.information) {
+            sink.values.push(information_record(text));
+        } else {
+            self.host
+                .write_host_colored(text, newline, colors.0, colors.1);
         }
     }
 
@@ -1940,6 +2000,8 @@ impl<S> Interp<S> {
             collected_warnings: Vec::new(),
             merge_errors: false,
             discard_errors: false,
+            merge_warnings: false,
+            merge_information: false,
             stop_requested: false,
         }
     }
@@ -1960,18 +2022,42 @@ impl<S> Interp<S> {
         for r in &stage.redirections {
             match r {
                 Redirection::Merge {
-                    from: RedirectStream::Error | RedirectStream::All,
+                    from: RedirectStream::Error,
                     ..
                 } => frame.merge_errors = true,
+                Redirection::Merge {
+                    from: RedirectStream::Warning,
+                    ..
+                } => frame.merge_warnings = true,
+                Redirection::Merge {
+                    from: RedirectStream::Information,
+                    ..
+                } => frame.merge_information = true,
+                Redirection::Merge {
+                    from: RedirectStream::All,
+                    ..
+                } => {
+                    frame.merge_errors = true;
+                    frame.merge_warnings = true;
+                    frame.merge_information = true;
+                }
                 Redirection::ToFile {
                     stream: RedirectStream::Error,
                     target,
                     ..
                 } if self.is_null_target(target) => frame.discard_errors = true,
                 Redirection::ToFile {
-                    stream: RedirectStream::Error | RedirectStream::All,
+                    stream: RedirectStream::Error,
                     ..
                 } => frame.merge_errors = true,
+                Redirection::ToFile {
+                    stream: RedirectStream::All,
+                    ..
+                } => {
+                    frame.merge_errors = true;
+                    frame.merge_warnings = true;
+                    frame.merge_information = true;
+                }
                 _ => {}
             }
         }
@@ -2427,16 +2513,26 @@ impl<S> Interp<S> {
         let saved_source = std::mem::replace(&mut self.source, f.block.source.clone());
         let saved_origin = std::mem::replace(&mut self.origin, f.block.origin.clone());
         // `2>&1` / `2>$null` on the call reach the errors of the commands inside it.
-        let sinks = frame.merge_errors || frame.discard_errors;
+        let sinks = frame.merge_errors
+            || frame.discard_errors
+            || frame.merge_warnings
+            || frame.merge_information;
         if sinks {
-            self.error_sinks.push(Vec::new());
+            self.sinks.push(Sink {
+                errors: frame.merge_errors || frame.discard_errors,
+                warnings: frame.merge_warnings,
+                information: frame.merge_information,
+                values: Vec::new(),
+            });
         }
         let mut result = self.run_function_body(&f, stage, frame, input);
         if sinks {
-            let errors = self.error_sinks.pop().unwrap_or_default();
-            if frame.merge_errors {
-                frame.output.extend(errors);
-            }
+            let collected = self.sinks.pop().map(|sink| sink.values).unwrap_or_default();
+            frame.output.extend(
+                collected
+                    .into_iter()
+                    .filter(|value| frame.merge_errors || !matches!(value, Value::ErrorRecord(_))),
+            );
         }
         if f.is_script
             && let Err(Flow::Exit(code)) = result

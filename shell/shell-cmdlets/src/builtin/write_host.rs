@@ -80,8 +80,7 @@ impl<S> Cmdlet<S> for WriteHost {
                 .and_then(|value| ConsoleColor::from_name(&value.to_string_form()))
         };
         let (foreground, background) = (color("ForegroundColor"), color("BackgroundColor"));
-        cx.host()
-            .write_host_colored(&text, !call.switch("NoNewline"), foreground, background);
+        cx.write_information(&text, !call.switch("NoNewline"), (foreground, background));
         Ok(())
     }
 }

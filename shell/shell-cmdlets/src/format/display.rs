@@ -27,7 +27,26 @@ pub fn cell(value: &Value, enumeration_limit: usize) -> Cell {
 /// `true` for values that print as their own line (§7.2 rule 3): everything that is not an
 /// object with properties.
 pub fn is_scalar(value: &Value) -> bool {
-    !matches!(value, Value::Object(_) | Value::Hashtable(_))
+    !matches!(value, Value::Object(_) | Value::Hashtable(_)) || stream_record(value).is_some()
+}
+
+/// The line of a warning or host message that joined the output (`3>&1`, `6>&1`): shown as
+/// the console shows the stream it came from.
+fn stream_record(value: &Value) -> Option<String> {
+    let Value::Object(object) = value else {
+        return None;
+    };
+    let object = object.borrow();
+    match object.type_name() {
+        "System.Management.Automation.WarningRecord" => Some(format!(
+            "WARNING: {}",
+            object.string_form.clone().unwrap_or_default()
+        )),
+        "System.Management.Automation.InformationRecord" => {
+            Some(object.string_form.clone().unwrap_or_default())
+        }
+        _ => None,
+    }
 }
 
 /// The type names of a value, most specific first.
@@ -197,9 +216,14 @@ const TIMESPAN_PROPERTIES: &[&str] = &[
 /// The lines a scalar prints as (§7.2 rule 3): nothing for `$null`, else its string form
 /// split at newlines.
 pub fn scalar_lines(value: &Value, width: usize) -> Vec<String> {
+    if let Some(line) = stream_record(value) {
+        return line.split('\n').map(|l| l.trim_end().to_string()).collect();
+    }
     match value {
         Value::Null => Vec::new(),
         Value::Format(record) => record.render(width),
+        // An error that joined the output (`2>&1`) shows as the console shows errors.
+        Value::ErrorRecord(record) => super::render_error_record(record),
         Value::DateTime(_) => vec![value.display_text(DEFAULT_ENUMERATION_LIMIT)],
         other => other
             .to_string_form()
