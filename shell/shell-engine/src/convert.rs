@@ -450,6 +450,8 @@ pub enum TypeName {
     IntArray,
     /// `byte[]` (elements are Int32 values from 0 to 255).
     ByteArray,
+    /// `char`: a one-character string (from a code point or a one-character string).
+    Char,
     /// `[hashtable]`
     Hashtable,
     /// `[ordered]`
@@ -626,6 +628,7 @@ impl TypeName {
             "string[]" => TypeName::StringArray,
             "int[]" | "int32[]" => TypeName::IntArray,
             "byte[]" => TypeName::ByteArray,
+            "char" => TypeName::Char,
             "hashtable" | "collections.hashtable" => TypeName::Hashtable,
             "ordered" => TypeName::Ordered,
             "pscustomobject" | "management.automation.pscustomobject" => TypeName::PsCustomObject,
@@ -654,6 +657,7 @@ impl TypeName {
             TypeName::StringArray => "System.String[]".into(),
             TypeName::IntArray => "System.Int32[]".into(),
             TypeName::ByteArray => "System.Byte[]".into(),
+            TypeName::Char => "System.Char".into(),
             TypeName::Hashtable => "System.Collections.Hashtable".into(),
             TypeName::Ordered => "System.Collections.Specialized.OrderedDictionary".into(),
             TypeName::PsCustomObject => "System.Management.Automation.PSCustomObject".into(),
@@ -688,6 +692,7 @@ impl TypeName {
             TypeName::ByteArray => {
                 matches!(&value, Value::Array(a) if a.borrow().iter().all(|v| matches!(v, Value::Int(0..=255))))
             }
+            TypeName::Char => matches!(&value, Value::String(s) if s.chars().count() == 1),
             TypeName::Hashtable => matches!(&value, Value::Hashtable(h) if !h.borrow().ordered),
             TypeName::Ordered => matches!(&value, Value::Hashtable(h) if h.borrow().ordered),
             TypeName::PsCustomObject => {
@@ -794,6 +799,17 @@ impl TypeName {
                     .collect();
                 Value::array(items.map_err(fail)?)
             }
+            TypeName::Char => match &v {
+                Value::String(text) if text.chars().count() == 1 => v.clone(),
+                other => {
+                    let code = to_int32(other).map_err(fail)?;
+                    let c = u32::try_from(code)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .ok_or_else(|| fail(format!("{code} is not a character code.")))?;
+                    Value::String(c.to_string())
+                }
+            },
             TypeName::ByteArray => {
                 let items: Result<Vec<Value>, String> = v
                     .enumerate()

@@ -17,6 +17,7 @@ mod get_imap_settings;
 mod get_item;
 mod get_module;
 mod get_pop_settings;
+mod get_random;
 mod get_receive_connector;
 mod get_send_connector;
 mod get_service;
@@ -383,6 +384,7 @@ pub fn exchange_cmdlets() -> Vec<Rc<dyn Cmdlet<AppState>>> {
         Rc::new(import_module::ImportModule),
         Rc::new(export_module_member::ExportModuleMember),
         Rc::new(get_module::GetModule),
+        Rc::new(get_random::GetRandom),
         Rc::new(SetUmServer),
     ]
 }
