@@ -53,6 +53,30 @@ pub(super) fn no_service(name: &str, command: &str, span: Span) -> ErrorRecord {
     .with_span(span)
 }
 
+/// The services the store keeps; `None` after writing the store failure.
+pub(super) fn read_services(cx: &mut Context<AppState>) -> Option<Vec<ServiceInfo>> {
+    let services = server_of(cx).borrow_mut().services();
+    match services {
+        Ok(services) => Some(services),
+        Err(error) => {
+            cx.write_error(super::errors::record(
+                "StoreFailure",
+                super::messages::store_failed(&error.to_string()),
+            ));
+            None
+        }
+    }
+}
+
+/// The `-Name` of Start-Service and Stop-Service.
+pub(super) fn control_name_param() -> Param {
+    Param::new("Name", Kind::StringList)
+        .position(0)
+        .mandatory()
+        .alias("ServiceName")
+        .from_pipeline(PipelineInput::ByPropertyName)
+}
+
 /// Which of `services` `names` selects (wildcards allowed), writing an error for each name
 /// without a wildcard that matches nothing.
 pub(super) fn select_services(
@@ -114,18 +138,11 @@ impl Cmdlet<AppState> for GetService {
 
     fn run(&self, call: &Call, cx: &mut Context<AppState>) -> Result<(), ErrorRecord> {
         let names = call.get_optional::<Vec<String>>("Name")?;
-        let services = server_of(cx).borrow_mut().services();
-        match services {
-            Ok(services) => {
-                let span = call.span_of("Name");
-                for info in select_services(&services, names, "GetServiceCommand", span, cx) {
-                    cx.write_output(service_object(&info));
-                }
+        if let Some(services) = read_services(cx) {
+            let span = call.span_of("Name");
+            for info in select_services(&services, names, "GetServiceCommand", span, cx) {
+                cx.write_output(service_object(&info));
             }
-            Err(error) => cx.write_error(super::errors::record(
-                "StoreFailure",
-                super::messages::store_failed(&error.to_string()),
-            )),
         }
         Ok(())
     }

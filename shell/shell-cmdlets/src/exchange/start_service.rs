@@ -2,11 +2,11 @@
 //! logs their events (seed §SMTP STARTTLS, §Unified Messaging; docs/selection.md "Events").
 
 use exchange_server::ControlServiceError;
-use shell_engine::{
-    Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature,
-};
+use shell_engine::{Call, Cmdlet, Context, ErrorRecord, Example, Param, Signature};
 
-use super::get_service::{no_service, select_services, service_object};
+use super::get_service::{
+    control_name_param, no_service, read_services, select_services, service_object,
+};
 use super::{AppState, server_of, sources_of};
 
 /// Starts services.
@@ -18,13 +18,7 @@ impl Cmdlet<AppState> for StartService {
             .summary(
                 "Starts a service: it selects its certificate now and logs what Exchange logs.",
             )
-            .param(
-                Param::new("Name", Kind::StringList)
-                    .position(0)
-                    .mandatory()
-                    .alias("ServiceName")
-                    .from_pipeline(PipelineInput::ByPropertyName),
-            )
+            .param(control_name_param())
             .param(Param::switch("PassThru"))
     }
 
@@ -38,18 +32,10 @@ impl Cmdlet<AppState> for StartService {
     fn run(&self, call: &Call, cx: &mut Context<AppState>) -> Result<(), ErrorRecord> {
         let names = call.get::<Vec<String>>("Name")?;
         let span = call.span_of("Name");
-        let server = server_of(cx);
-        let services = server.borrow_mut().services();
-        let services = match services {
-            Ok(services) => services,
-            Err(error) => {
-                cx.write_error(super::errors::record(
-                    "StoreFailure",
-                    super::messages::store_failed(&error.to_string()),
-                ));
-                return Ok(());
-            }
+        let Some(services) = read_services(cx) else {
+            return Ok(());
         };
+        let server = server_of(cx);
         let now = cx.now();
         for info in select_services(&services, Some(names), "StartServiceCommand", span, cx) {
             let sources = sources_of(cx);

@@ -1,10 +1,8 @@
 //! Stop-Service: marks services stopped in the store (nothing is logged).
 
-use shell_engine::{
-    Call, Cmdlet, Context, ErrorRecord, Example, Kind, Param, PipelineInput, Signature,
-};
+use shell_engine::{Call, Cmdlet, Context, ErrorRecord, Example, Param, Signature};
 
-use super::get_service::{select_services, service_object};
+use super::get_service::{control_name_param, read_services, select_services, service_object};
 use super::start_service::control_error;
 use super::{AppState, server_of};
 
@@ -15,13 +13,7 @@ impl Cmdlet<AppState> for StopService {
     fn signature(&self) -> Signature {
         Signature::new("Stop-Service")
             .summary("Stops a service; the next Start-Service selects its certificate again.")
-            .param(
-                Param::new("Name", Kind::StringList)
-                    .position(0)
-                    .mandatory()
-                    .alias("ServiceName")
-                    .from_pipeline(PipelineInput::ByPropertyName),
-            )
+            .param(control_name_param())
             .param(Param::switch("PassThru"))
     }
 
@@ -35,18 +27,10 @@ impl Cmdlet<AppState> for StopService {
     fn run(&self, call: &Call, cx: &mut Context<AppState>) -> Result<(), ErrorRecord> {
         let names = call.get::<Vec<String>>("Name")?;
         let span = call.span_of("Name");
-        let server = server_of(cx);
-        let services = server.borrow_mut().services();
-        let services = match services {
-            Ok(services) => services,
-            Err(error) => {
-                cx.write_error(super::errors::record(
-                    "StoreFailure",
-                    super::messages::store_failed(&error.to_string()),
-                ));
-                return Ok(());
-            }
+        let Some(services) = read_services(cx) else {
+            return Ok(());
         };
+        let server = server_of(cx);
         for info in select_services(&services, Some(names), "StopServiceCommand", span, cx) {
             let stopped = server.borrow_mut().stop_service(info.service.name());
             match stopped {
